@@ -1,0 +1,33 @@
+package org.cskpi.ingest.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.config.CskpiConfig;
+
+/**
+ * Builds the SparkSession of a batch job. Job code never calls {@code .master()} itself:
+ * a master given by {@code spark-submit} or {@code -Dspark.master} wins, then the config's
+ * {@code spark.master}, and only when neither is set does cskpi run in {@code local[*]}.
+ */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    public static SparkSession create(CskpiConfig config, String appName) {
+        SparkConf conf = new SparkConf(true).setAppName("cskpi " + appName);
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(config.spark().master().orElse("local[*]"));
+        }
+        boolean local = conf.get("spark.master").startsWith("local");
+        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+        conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
+        conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+        if (local) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        }
+        config.spark().options().forEach(conf::set);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,27 @@
+package org.cskpi.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.cskpi.config.CskpiConfig;
+import picocli.CommandLine.Option;
+
+/** The options every subcommand takes: {@code --config FILE} and {@code --data-dir DIR}. */
+public final class CommonOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (default: ./cskpi.yaml if it exists, else built-in defaults).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the warehouse, store and outputs live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    /** Reads the config once; flags given on the command line win over the file. */
+    public CskpiConfig config() {
+        return CskpiConfig.load(Optional.ofNullable(config), dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+}

@@ -1,0 +1,230 @@
+package org.cskpi.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * cskpi's whole configuration, read once from {@code cskpi.yaml} (DESIGN.md, "Configuration")
+ * and passed by constructor. Every key has a default; a bad or unknown key is an error naming
+ * it before any work starts. Paths default to places under the data directory.
+ */
+public record CskpiConfig(
+        Path dataDir,
+        BusinessHours business,
+        Map<String, Long> frtTargetSeconds,
+        int repeatContactWindowDays,
+        String warehouse,
+        String storeUrl,
+        Ingest ingest,
+        Spark spark,
+        Survey survey,
+        Web web) {
+
+    /** Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses. */
+    public record Ingest(ZoneId sourceTimezone, Optional<String> customerKey) {
+    }
+
+    /** Spark settings; {@code master} empty means "as spark-submit or spark.master say, else local[*]". */
+    public record Spark(Optional<String> master, int shufflePartitions, Map<String, String> options) {
+    }
+
+    /** The public NPS survey. {@code secret} is required by the commands that issue links. */
+    public record Survey(String brand, Optional<String> secret, String baseUrl, int invitationTtlDays,
+                         int fatigueDays, int commentEditHours, int rateLimitPerMinute) {
+    }
+
+    /** The web app. {@code apiKey} guards the JSON API; no key means the API accepts sessions only. */
+    public record Web(int port, Optional<String> apiKey, int queryTimeoutSeconds, int queryMaxRows,
+                      int loginAttemptsPerMinute) {
+    }
+
+    public static final Map<String, Long> DEFAULT_FRT_TARGETS = Map.of(
+            "chat", 60L, "phone", 60L, "social", 3_600L, "email", 10_800L, "web", 10_800L);
+    private static final Set<String> TARGET_CHANNELS = Set.of("email", "chat", "phone", "social", "web", "other");
+
+    /** Built-in defaults for a data directory, as if the config file were empty. */
+    public static CskpiConfig defaults(Path dataDir) {
+        return fromYaml(Map.of(), dataDir);
+    }
+
+    /**
+     * Loads {@code file} if given (it must exist), else {@code ./cskpi.yaml} if it exists,
+     * else the defaults.
+     */
+    public static CskpiConfig load(Optional<Path> file, Path dataDir) {
+        Path path = file.orElse(Path.of("cskpi.yaml"));
+        if (file.isEmpty() && !Files.exists(path)) {
+            return defaults(dataDir);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(path + ": config file not found");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            Object root = YamlFiles.loader().load(in);
+            if (root == null) {
+                return defaults(dataDir);
+            }
+            if (!(root instanceof Map<?, ?> map)) {
+                throw new ConfigException(path + ": expected key: value settings at the top level");
+            }
+            return fromYaml(map, dataDir);
+        } catch (YAMLException e) {
+            throw new ConfigException(path + ": not valid YAML: " + firstLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(path + ": cannot read: " + e.getMessage());
+        } catch (ConfigException e) {
+            throw new ConfigException(path + ": " + e.getMessage());
+        }
+    }
+
+    static CskpiConfig fromYaml(Map<?, ?> raw, Path dataDir) {
+        ConfigNode root = new ConfigNode("", raw);
+        BusinessHours business = business(root.section("business"));
+        Map<String, Long> targets = targets(root.section("targets"));
+        ConfigNode repeat = root.section("repeat_contact");
+        int window = repeat.positiveInt("window_days", 7);
+        repeat.rejectUnknownKeys();
+        String warehouse = root.string("warehouse", dataDir.resolve("warehouse").toString());
+        ConfigNode store = root.section("store");
+        String storeUrl = store.string("url", "jdbc:h2:" + dataDir.toAbsolutePath().resolve("cskpi"));
+        store.rejectUnknownKeys();
+        CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl,
+                ingest(root.section("ingest")), spark(root.section("spark")),
+                survey(root.section("survey")), web(root.section("web")));
+        root.rejectUnknownKeys();
+        return config;
+    }
+
+    private static BusinessHours business(ConfigNode node) {
+        ZoneId zone = node.parsed("timezone", ZoneId.of("UTC"), ZoneId::of, "a time zone id such as Europe/Oslo");
+        BusinessHours hours = BusinessHours.standard(zone);
+        Map<DayOfWeek, BusinessHours.Interval> week = new EnumMap<>(DayOfWeek.class);
+        if (node.has("hours")) {
+            ConfigNode days = node.section("hours");
+            for (String day : days.keys()) {
+                week.put(weekday(days.key(day), day),
+                        days.parsed(day, null, BusinessHours.Interval::parse, "HH:mm-HH:mm with the end after the start"));
+            }
+        } else {
+            node.raw("hours");
+            week.putAll(hours.week());
+        }
+        Set<LocalDate> holidays = new LinkedHashSet<>();
+        for (String text : node.strings("holidays")) {
+            try {
+                holidays.add(LocalDate.parse(text));
+            } catch (RuntimeException e) {
+                throw new ConfigException(node.key("holidays") + ": expected dates like 2026-12-24, got \"" + text + "\"");
+            }
+        }
+        node.rejectUnknownKeys();
+        return new BusinessHours(zone, week, holidays);
+    }
+
+    private static DayOfWeek weekday(String key, String text) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().substring(0, 3).equalsIgnoreCase(text)) {
+                return day;
+            }
+        }
+        throw new ConfigException(key + ": unknown weekday; expected one of mon, tue, wed, thu, fri, sat, sun");
+    }
+
+    private static Map<String, Long> targets(ConfigNode node) {
+        Map<String, Long> result = new LinkedHashMap<>(DEFAULT_FRT_TARGETS);
+        if (node.has("frt_seconds")) {
+            ConfigNode channels = node.section("frt_seconds");
+            for (String channel : channels.keys()) {
+                if (!TARGET_CHANNELS.contains(channel)) {
+                    throw new ConfigException(channels.key(channel) + ": unknown channel; expected one of " + TARGET_CHANNELS);
+                }
+                long seconds = channels.parsed(channel, 0L, Long::parseLong, "a number of seconds");
+                if (seconds <= 0) {
+                    throw new ConfigException(channels.key(channel) + ": expected a number of seconds above 0");
+                }
+                result.put(channel, seconds);
+            }
+        } else {
+            node.raw("frt_seconds");
+        }
+        node.rejectUnknownKeys();
+        return Map.copyOf(result);
+    }
+
+    private static Ingest ingest(ConfigNode node) {
+        Ingest ingest = new Ingest(
+                node.parsed("source_timezone", ZoneId.of("UTC"), ZoneId::of, "a time zone id such as Europe/Oslo"),
+                Optional.ofNullable(node.string("customer_key", null)));
+        node.rejectUnknownKeys();
+        return ingest;
+    }
+
+    private static Spark spark(ConfigNode node) {
+        Optional<String> master = Optional.ofNullable(node.string("master", null));
+        int partitions = node.positiveInt("shuffle_partitions", 4);
+        Map<String, String> options = new LinkedHashMap<>();
+        if (node.has("options")) {
+            ConfigNode section = node.section("options");
+            for (String key : section.keys()) {
+                if (!key.startsWith("spark.")) {
+                    throw new ConfigException(section.key(key) + ": Spark options start with \"spark.\"");
+                }
+                options.put(key, section.string(key, ""));
+            }
+        } else {
+            node.raw("options");
+        }
+        node.rejectUnknownKeys();
+        return new Spark(master, partitions, Map.copyOf(options));
+    }
+
+    private static Survey survey(ConfigNode node) {
+        Survey survey = new Survey(
+                node.string("brand", "our shop"),
+                Optional.ofNullable(node.string("secret", null)),
+                stripTrailingSlash(node.string("base_url", "http://localhost:7070")),
+                node.positiveInt("invitation_ttl_days", 30),
+                node.positiveInt("fatigue_days", 30),
+                node.positiveInt("comment_edit_hours", 24),
+                node.positiveInt("rate_limit_per_minute", 120));
+        node.rejectUnknownKeys();
+        return survey;
+    }
+
+    private static Web web(ConfigNode node) {
+        Web web = new Web(
+                node.positiveInt("port", 7070),
+                Optional.ofNullable(node.string("api_key", null)),
+                node.positiveInt("query_timeout_seconds", 10),
+                node.positiveInt("query_max_rows", 10_000),
+                node.positiveInt("login_attempts_per_minute", 10));
+        node.rejectUnknownKeys();
+        return web;
+    }
+
+    /** The FRT target of a channel (KPIS.md: {@code other} has none). */
+    public Optional<Long> frtTarget(String channel) {
+        return Optional.ofNullable(frtTargetSeconds.get(channel.toLowerCase(Locale.ROOT)));
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

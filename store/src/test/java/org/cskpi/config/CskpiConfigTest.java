@@ -1,0 +1,100 @@
+package org.cskpi.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CskpiConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults_follow_design_md_and_kpis_md() {
+        CskpiConfig config = CskpiConfig.defaults(dir);
+        assertThat(config.business().zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.business().week()).containsOnlyKeys(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+        assertThat(config.frtTarget("chat")).contains(60L);
+        assertThat(config.frtTarget("email")).contains(10_800L);
+        assertThat(config.frtTarget("other")).isEmpty();
+        assertThat(config.repeatContactWindowDays()).isEqualTo(7);
+        assertThat(config.warehouse()).isEqualTo(dir.resolve("warehouse").toString());
+        assertThat(config.storeUrl()).isEqualTo("jdbc:h2:" + dir.toAbsolutePath().resolve("cskpi"));
+        assertThat(config.spark().shufflePartitions()).isEqualTo(4);
+    }
+
+    @Test
+    void reads_the_documented_keys() throws IOException {
+        Path file = write("""
+                business:
+                  timezone: Europe/Oslo
+                  hours:
+                    mon: "09:00-17:00"
+                    sat: "10:00-14:00"
+                  holidays: [2026-12-24, 2026-12-25]
+                targets:
+                  frt_seconds: {chat: 30}
+                repeat_contact:
+                  window_days: 14
+                warehouse: /srv/warehouse
+                store:
+                  url: jdbc:h2:/srv/cskpi
+                """);
+        CskpiConfig config = CskpiConfig.load(Optional.of(file), dir);
+        assertThat(config.business().zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
+        assertThat(config.business().week()).containsOnlyKeys(DayOfWeek.MONDAY, DayOfWeek.SATURDAY);
+        assertThat(config.business().week().get(DayOfWeek.SATURDAY).end()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(config.business().holidays()).containsExactlyInAnyOrder(
+                LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25));
+        assertThat(config.business().openOn(LocalDate.of(2026, 12, 24))).isEmpty();
+        assertThat(config.frtTarget("chat")).contains(30L);
+        assertThat(config.frtTarget("phone")).contains(60L);
+        assertThat(config.repeatContactWindowDays()).isEqualTo(14);
+        assertThat(config.warehouse()).isEqualTo("/srv/warehouse");
+        assertThat(config.storeUrl()).isEqualTo("jdbc:h2:/srv/cskpi");
+    }
+
+    @Test
+    void a_misspelt_key_is_an_error_naming_it() throws IOException {
+        Path file = write("repeat_contact:\n  window_dayz: 7\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(file), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("repeat_contact.window_dayz: unknown setting");
+    }
+
+    @Test
+    void a_bad_value_is_an_error_naming_the_key_and_the_text() throws IOException {
+        Path zone = write("business:\n  timezone: Mars/Olympus\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(zone), dir))
+                .hasMessageContaining("business.timezone").hasMessageContaining("Mars/Olympus");
+        Path hours = write("business:\n  hours:\n    mon: \"17:00-09:00\"\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(hours), dir))
+                .hasMessageContaining("business.hours.mon");
+        Path window = write("repeat_contact:\n  window_days: 0\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(window), dir))
+                .hasMessageContaining("repeat_contact.window_days");
+    }
+
+    @Test
+    void a_named_config_file_that_does_not_exist_is_an_error() {
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(dir.resolve("nope.yaml")), dir))
+                .hasMessageContaining("nope.yaml: config file not found");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(dir, "cskpi", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
