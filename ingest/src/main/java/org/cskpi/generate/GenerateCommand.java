@@ -1,0 +1,94 @@
+package org.cskpi.generate;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.cskpi.cli.CommonOptions;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cskpi generate}: realistic demo help-desk exports (no Spark involved). */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write realistic demo help-desk exports: Zendesk API JSON, Freshdesk ticket CSV, "
+                + "cskpi's canonical CSV and NPS answers. Same seed and end date give byte-identical files.")
+public final class GenerateCommand implements Callable<Integer> {
+
+    /** What {@code --format} accepts. */
+    enum FormatChoice { ZENDESK, FRESHDESK, CSV, ALL }
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--tickets", paramLabel = "N", defaultValue = "20000", description = "Tickets to write (default: ${DEFAULT-VALUE}).")
+    long tickets;
+
+    @Option(names = "--weeks", paramLabel = "W", defaultValue = "8", description = "ISO weeks covered (default: ${DEFAULT-VALUE}).")
+    int weeks;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo-exports", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "all",
+            description = "zendesk, freshdesk, csv or all (default: ${DEFAULT-VALUE}).")
+    FormatChoice format;
+
+    @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "Europe/Oslo",
+            description = "The help desk's time zone: daily rhythm, Freshdesk times (default: ${DEFAULT-VALUE}).")
+    String timezone;
+
+    @Option(names = "--end", paramLabel = "DATE",
+            description = "Last day covered, yyyy-MM-dd (default: the Sunday ending the last complete ISO week).")
+    LocalDate end;
+
+    @Option(names = "--responses-share", paramLabel = "F", defaultValue = "0.25",
+            description = "Share of resolved tickets with an NPS answer, 0-1 (default: ${DEFAULT-VALUE}).")
+    double responsesShare;
+
+    @Override
+    public Integer call() throws Exception {
+        CskpiConfig config = common.config();
+        ZoneId zone = zone();
+        LocalDate lastDay = end != null ? end : GeneratorSettings.defaultLastDay(LocalDate.now(zone));
+        GeneratorSettings settings;
+        try {
+            settings = new GeneratorSettings(tickets, weeks, seed, out, formats(), zone, lastDay, responsesShare,
+                    config.business());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        long started = System.nanoTime();
+        DemoExportGenerator.Summary s = new DemoExportGenerator(settings, System.err).run();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Generated %,d tickets from %,d customers (%s to %s, %s) into %s in %.1f s:%n", s.tickets(),
+                s.customers(), Times.isoUtc(s.firstTicketAt()), Times.isoUtc(s.cutoff()), zone, out, seconds);
+        System.out.printf("  %,d with a first response, %,d resolved, %,d NPS answers; formats %s%n",
+                s.responded(), s.resolved(), s.answers(), settings.formats().stream().sorted()
+                        .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        return 0;
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new UserError("--timezone: '" + timezone + "' is not a time zone id such as Europe/Oslo");
+        }
+    }
+
+    private Set<GeneratorSettings.Format> formats() {
+        if (format == FormatChoice.ALL) {
+            return EnumSet.allOf(GeneratorSettings.Format.class);
+        }
+        return EnumSet.of(GeneratorSettings.Format.valueOf(format.name()));
+    }
+}
