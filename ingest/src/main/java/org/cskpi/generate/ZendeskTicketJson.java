@@ -63,6 +63,7 @@ final class ZendeskTicketJson {
         emptyArray(g, "followup_ids");
         g.writeNumberField("ticket_form_id", TICKET_FORM_ID);
         g.writeNumberField("brand_id", BRAND_ID);
+        g.writeNullField("satisfaction_probability");
         g.writeBooleanField("allow_channelback", false);
         g.writeBooleanField("allow_attachments", true);
         g.writeBooleanField("from_messaging_channel", false);

@@ -29,7 +29,12 @@ final class GeneratedFiles {
 
     static GeneratorSettings settings(long tickets, int weeks, long seed, Path out,
                                       EnumSet<GeneratorSettings.Format> formats) {
-        return new GeneratorSettings(tickets, weeks, seed, out, formats, OSLO, LAST_DAY, 0.25,
+        return settings(tickets, weeks, seed, out, formats, LAST_DAY);
+    }
+
+    static GeneratorSettings settings(long tickets, int weeks, long seed, Path out,
+                                      EnumSet<GeneratorSettings.Format> formats, LocalDate lastDay) {
+        return new GeneratorSettings(tickets, weeks, seed, out, formats, OSLO, lastDay, 0.25,
                 BusinessHours.standard(OSLO));
     }
 
