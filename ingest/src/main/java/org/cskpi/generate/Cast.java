@@ -54,8 +54,11 @@ final class Cast {
         return ORDERS;
     }
 
+    private static final java.util.Map<Team, List<Agent>> MEMBERS = TEAMS.stream().collect(
+            java.util.stream.Collectors.toMap(t -> t, t -> AGENTS.stream().filter(a -> a.team() == t).toList()));
+
     static Agent agentIn(Team team, SplittableRandom rng) {
-        List<Agent> members = AGENTS.stream().filter(a -> a.team() == team).toList();
+        List<Agent> members = MEMBERS.get(team);
         return members.get(rng.nextInt(members.size()));
     }
 }

@@ -3,7 +3,6 @@ package org.cskpi.generate;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * {@code freshdesk/tickets.csv}: Freshdesk's ticket CSV export. Times are
@@ -93,7 +92,7 @@ final class FreshdeskCsvWriter implements ExportWriter {
         if (to == SimTicket.NONE) {
             return null;
         }
-        return String.format(Locale.ROOT, "%.2f", business.secondsBetween(from, to) / 3_600.0);
+        return hundredths(Math.round(business.secondsBetween(from, to) / 36.0));
     }
 
     private static String slaStatus(long at, long due) {
@@ -106,7 +105,13 @@ final class FreshdeskCsvWriter implements ExportWriter {
     /** Logged time "hh:mm": a few minutes per reply, more on the phone. */
     private static String timeTracked(SimTicket t) {
         int minutes = t.facts().agentReplies() * (t.channel() == Channel.PHONE ? 9 : 4);
-        return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+        return (minutes / 60 < 10 ? "0" : "") + minutes / 60 + (minutes % 60 < 10 ? ":0" : ":") + minutes % 60;
+    }
+
+    /** 125 -> "1.25", 7 -> "0.07": decimal hours with two places. */
+    static String hundredths(long value) {
+        long cents = value % 100;
+        return value / 100 + (cents < 10 ? ".0" : ".") + cents;
     }
 
     @Override

@@ -26,6 +26,10 @@ final class Names {
             "th", new Pool(List.of("สมชาย", "สุดารัตน์", "ณัฐพล", "พิมพ์ชนก", "ธนากร", "กมลชนก", "วีรยุทธ", "อรุณี"),
                     List.of("ศรีสุข", "ใจดี", "วงศ์ไทย", "สุขสวัสดิ์", "แสงทอง", "บุญมา", "ทองดี", "รัตนพันธ์")));
 
+    /** {@link #asciiLocalPart} of every pooled name, computed once: it is needed per ticket. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ASCII =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Names() {
     }
 
@@ -34,6 +38,10 @@ final class Names {
      * letters (Thai) replaced by nothing; an empty result falls back to {@code "customer"}.
      */
     static String asciiLocalPart(String name) {
+        return ASCII.computeIfAbsent(name, Names::fold);
+    }
+
+    private static String fold(String name) {
         String folded = Normalizer.normalize(name.replace("ø", "o").replace("Ø", "O").replace("đ", "d")
                 .replace("Đ", "D").replace("å", "a").replace("Å", "A"), Normalizer.Form.NFD);
         String ascii = folded.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)

@@ -34,7 +34,7 @@ final class Texts {
 
     static String subject(Category category, long ticketId) {
         List<String> pool = category == null ? UNCATEGORISED : SUBJECTS.get(category);
-        return String.format(java.util.Locale.ROOT, pool.get((int) (ticketId % pool.size())), orderNumber(ticketId));
+        return pool.get((int) (ticketId % pool.size())).replace("%d", Long.toString(orderNumber(ticketId)));
     }
 
     /** The shop order the ticket is about (a Zendesk text field, part of the subject). */
@@ -48,7 +48,7 @@ final class Texts {
 
     static String agentReply(String customerName, int replyNumber) {
         String given = customerName.split(" ")[0];
-        return String.format(java.util.Locale.ROOT, AGENT_REPLIES.get(replyNumber % AGENT_REPLIES.size()), given);
+        return AGENT_REPLIES.get(replyNumber % AGENT_REPLIES.size()).replace("%s", given);
     }
 
     static String customerReply(int number) {

@@ -19,6 +19,14 @@ class TextFormatsTest {
     }
 
     @Test
+    void freshdesk_hours_have_two_decimals() {
+        assertThat(FreshdeskCsvWriter.hundredths(125)).isEqualTo("1.25");
+        assertThat(FreshdeskCsvWriter.hundredths(7)).isEqualTo("0.07");
+        assertThat(FreshdeskCsvWriter.hundredths(0)).isEqualTo("0.00");
+        assertThat(FreshdeskCsvWriter.hundredths(1_000)).isEqualTo("10.00");
+    }
+
+    @Test
     void iso_timestamps_are_utc_with_z_and_no_fraction() {
         assertThat(Times.isoUtc(0)).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(Times.isoUtc(1_793_610_904L)).isEqualTo("2026-11-02T09:15:04Z");
