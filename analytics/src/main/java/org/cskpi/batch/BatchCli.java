@@ -1,6 +1,7 @@
 package org.cskpi.batch;
 
 import org.cskpi.cli.Cli;
+import org.cskpi.ingest.cli.IngestCommand;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi batch jobs.",
-        subcommands = {DbCommand.class})
+        subcommands = {DbCommand.class, IngestCommand.class})
 public final class BatchCli implements Runnable {
 
     @Spec

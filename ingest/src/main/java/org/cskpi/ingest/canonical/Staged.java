@@ -26,6 +26,12 @@ public final class Staged {
     public static final String FILE = "_file";
     public static final String LINE = "_line";
     public static final String RAW = "_raw";
+    /**
+     * Optional column: why a record could not be staged into fields (e.g. a field count that
+     * differs from the header's). Validation quarantines such rows with this text as the reason.
+     * Readers whose records always split cleanly may leave it out.
+     */
+    public static final String PROBLEM = "_problem";
 
     /** The ticket fields, all strings, in this order. */
     public static final List<String> FIELDS = List.of(
@@ -36,6 +42,8 @@ public final class Staged {
             Tickets.RAW_CHANNEL, Tickets.RAW_STATUS);
 
     public static final StructType SCHEMA = schema();
+    /** {@link #SCHEMA} plus the optional {@link #PROBLEM} column. */
+    public static final StructType SCHEMA_WITH_PROBLEM = SCHEMA.add(PROBLEM, DataTypes.StringType, true);
 
     private Staged() {
     }
