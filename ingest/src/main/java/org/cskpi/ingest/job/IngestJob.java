@@ -66,8 +66,10 @@ public final class IngestJob {
             runs.succeeded(runId, new RunLog.Counts(summary.rowsRead(), summary.rowsAccepted(), summary.rowsQuarantined()),
                     String.join("; ", summary.lines()));
             return summary;
-        } catch (RuntimeException e) {
-            RuntimeException failure = SparkFailures.userError(e).map(RuntimeException.class::cast).orElse(e);
+        } catch (Exception e) {
+            // Spark rethrows task failures as the checked SparkException; a UserError inside becomes the message.
+            RuntimeException failure = SparkFailures.userError(e).map(RuntimeException.class::cast)
+                    .orElseGet(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
             runs.failed(runId, RunLog.Counts.NONE, String.valueOf(failure.getMessage()));
             throw failure;
         }

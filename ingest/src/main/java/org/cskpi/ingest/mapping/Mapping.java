@@ -1,6 +1,8 @@
 package org.cskpi.ingest.mapping;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +31,7 @@ public record Mapping(String source, String timezone, char delimiter, String enc
 
     public Mapping {
         nullValues = Set.copyOf(nullValues);
-        columns = Map.copyOf(columns);
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         timestampFormats = List.copyOf(timestampFormats);
         values = Map.copyOf(values);
         constants = Map.copyOf(constants);

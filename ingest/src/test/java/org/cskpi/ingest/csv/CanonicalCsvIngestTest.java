@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.job.IngestRun;
+import static org.cskpi.ingest.job.IngestRun.ts;
+import static org.cskpi.ingest.job.IngestRun.values;
 import org.cskpi.ingest.job.IngestSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,17 +56,5 @@ class CanonicalCsvIngestTest {
             assertThat(values(tickets.get(2))).containsExactly("T-3", "csv", null, "other", "uncategorised", null, null,
                     null, "closed", ts("2026-03-02T23:00:00Z"), null, null, null, null, null, null, null, "fax", "closed");
         }
-    }
-
-    static Object[] values(Row row) {
-        Object[] values = new Object[row.size()];
-        for (int i = 0; i < row.size(); i++) {
-            values[i] = row.get(i);
-        }
-        return values;
-    }
-
-    static Timestamp ts(String instant) {
-        return Timestamp.from(Instant.parse(instant));
     }
 }

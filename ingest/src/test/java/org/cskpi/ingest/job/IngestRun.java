@@ -78,4 +78,17 @@ public final class IngestRun implements AutoCloseable {
     public void close() {
         store.close();
     }
+
+    /** A row's values in column order, for exact-row assertions. */
+    public static Object[] values(Row row) {
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < row.size(); i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
+    public static java.sql.Timestamp ts(String instant) {
+        return java.sql.Timestamp.from(java.time.Instant.parse(instant));
+    }
 }
