@@ -32,6 +32,13 @@ public final class Staged {
      * Readers whose records always split cleanly may leave it out.
      */
     public static final String PROBLEM = "_problem";
+    /**
+     * Prefix of a {@link #PROBLEM} that fails the whole run: a reader that cannot go on with a
+     * file (truncated gzip, invalid bytes) emits one row whose problem is this prefix plus a
+     * one-line message naming the file, rather than failing its Spark task (whose stack trace
+     * would reach the user's terminal through Spark's logs). Throwing a UserError works too.
+     */
+    public static final String FATAL = "fatal: ";
 
     /** The ticket fields, all strings, in this order. */
     public static final List<String> FIELDS = List.of(

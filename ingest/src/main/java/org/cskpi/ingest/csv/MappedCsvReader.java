@@ -3,7 +3,6 @@ package org.cskpi.ingest.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.cskpi.cli.UserError;
@@ -89,31 +89,67 @@ public final class MappedCsvReader implements SourceReader {
     record FileTask(String file, HeaderLayout layout) implements Serializable {
 
         Iterator<Row> rows(Mapping mapping, String source, Configuration hadoop) {
-            Reader reader;
+            CsvRecords records;
             try {
-                reader = TextFiles.open(file, Charset.forName(mapping.encoding()), hadoop);
+                records = new CsvRecords(file, TextFiles.open(file, Charset.forName(mapping.encoding()), hadoop),
+                        mapping.delimiter(), mapping.encoding());
+                if (!layout.dataStart() && records.hasNext()) {
+                    records.next();
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            CsvRecords records = new CsvRecords(file, reader, mapping.delimiter(), mapping.encoding());
-            if (!layout.dataStart() && records.hasNext()) {
-                records.next();
+                return List.of(fatal("cannot read: " + e.getMessage())).iterator();
+            } catch (UserError e) {
+                return List.of(fatal(e.getMessage())).iterator();
             }
             return new Iterator<>() {
+                private Row failure;
+                private boolean done;
+
                 @Override
                 public boolean hasNext() {
-                    boolean more = records.hasNext();
-                    if (!more) {
-                        records.close();
+                    if (failure != null) {
+                        return true;
                     }
-                    return more;
+                    if (done) {
+                        return false;
+                    }
+                    try {
+                        if (records.hasNext()) {
+                            return true;
+                        }
+                    } catch (UserError e) {
+                        failure = fatal(e.getMessage());
+                        return true;
+                    }
+                    done = true;
+                    records.close();
+                    return false;
                 }
 
                 @Override
                 public Row next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    if (failure != null) {
+                        Row row = failure;
+                        failure = null;
+                        done = true;
+                        return row;
+                    }
                     return StagedRows.of(file, records.next(), mapping, layout, source);
                 }
             };
+        }
+
+        /** The one row that fails the run: a reader error, named by file, as a staged problem. */
+        private Row fatal(String message) {
+            Object[] values = new Object[Staged.SCHEMA_WITH_PROBLEM.size()];
+            int width = Staged.FIELDS.size();
+            values[width] = file;
+            values[width + 1] = 0L;
+            values[width + 3] = Staged.FATAL + message;
+            return RowFactory.create(values);
         }
     }
 }

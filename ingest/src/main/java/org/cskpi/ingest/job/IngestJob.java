@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.cskpi.cli.UserError;
 import org.cskpi.ingest.canonical.Messages;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.merge.TicketMerge;
@@ -91,6 +92,10 @@ public final class IngestJob {
         try {
             stage("validating rows");
             RowCounts counts = RowCounts.of(validated);
+            if (counts.byReason().containsKey(Validated.FATAL_KIND)) {
+                throw new UserError(validated.where(col(Validated.REASON_KIND).equalTo(Validated.FATAL_KIND))
+                        .orderBy(Validated.FILE_INDEX).select(Validated.REASON).first().getString(0));
+            }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
             IngestSummary.Tickets tickets = merge(input, validated);

@@ -62,9 +62,9 @@ public final class TicketValidator implements Serializable {
         int[] dst = new int[2];
         try {
             fill(staged, out, dst);
-        } catch (Rejected e) {
+        } catch (Rejected | UserError e) {
             java.util.Arrays.fill(out, 0, base, null);
-            out[base + 4] = e.kind;
+            out[base + 4] = e instanceof Rejected r ? r.kind : Validated.FATAL_KIND;
             out[base + 5] = e.getMessage();
             out[base + 6] = false;
             dst[0] = 0;
@@ -77,6 +77,9 @@ public final class TicketValidator implements Serializable {
 
     private void fill(Row staged, Object[] out, int[] dst) throws Rejected {
         String problem = staged.getAs(Staged.PROBLEM);
+        if (problem != null && problem.startsWith(Staged.FATAL)) {
+            throw new Rejected(Validated.FATAL_KIND, problem.substring(Staged.FATAL.length()));
+        }
         if (problem != null) {
             throw new Rejected("field count mismatch", problem);
         }

@@ -17,6 +17,8 @@ public final class Validated {
     public static final String RAW = "_raw";
     /** Short reason for the summary ("unparseable timestamp"); null when the row is accepted. */
     public static final String REASON_KIND = "_reason_kind";
+    /** The {@link #REASON_KIND} of a row that fails the whole run (its reason is the message). */
+    public static final String FATAL_KIND = "fatal";
     /** Full reason naming the field and the text; null when the row is accepted. */
     public static final String REASON = "_reason";
     public static final String HAS_UNKNOWN_CHANNEL = "has_unknown_channel";

@@ -1,19 +1,17 @@
 package org.cskpi.ingest.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.ingest.job.IngestRun.ts;
+import static org.cskpi.ingest.job.IngestRun.values;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.job.IngestRun;
-import static org.cskpi.ingest.job.IngestRun.ts;
-import static org.cskpi.ingest.job.IngestRun.values;
 import org.cskpi.ingest.job.IngestSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

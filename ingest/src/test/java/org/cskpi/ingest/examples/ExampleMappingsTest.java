@@ -1,16 +1,14 @@
 package org.cskpi.ingest.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.ingest.job.IngestRun.ts;
+import static org.cskpi.ingest.job.IngestRun.values;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.csv.CsvReaders;
 import org.cskpi.ingest.job.IngestRun;
-import static org.cskpi.ingest.job.IngestRun.ts;
-import static org.cskpi.ingest.job.IngestRun.values;
 import org.cskpi.ingest.job.IngestSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
