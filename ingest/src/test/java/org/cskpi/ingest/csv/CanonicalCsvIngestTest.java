@@ -55,4 +55,19 @@ class CanonicalCsvIngestTest {
                     null, "closed", ts("2026-03-02T23:00:00Z"), null, null, null, null, null, null, null, "fax", "closed");
         }
     }
+
+    @Test
+    void reads_gzip_files_from_a_directory() throws Exception {
+        java.nio.file.Path exports = Files.createDirectories(dir.resolve("exports"));
+        try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(exports.resolve("part-1.csv.gz")))) {
+            gzip.write("ticket_id,status,created_at\nG-1,open,2026-03-02T09:00:00Z\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(exports.resolve("part-2.csv"), "ticket_id,status,created_at\nG-2,solved,2026-03-02T10:00:00Z\n");
+        try (IngestRun run = new IngestRun(dir.resolve("data"))) {
+            IngestSummary summary = run.ingest(CsvReaders.canonical(), exports);
+            assertThat(summary.files()).hasSize(2);
+            assertThat(run.tickets()).extracting(r -> r.getAs("ticket_id") + ":" + r.getAs("status"))
+                    .containsExactly("G-1:open", "G-2:solved");
+        }
+    }
 }
