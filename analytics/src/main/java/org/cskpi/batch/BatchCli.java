@@ -2,6 +2,8 @@ package org.cskpi.batch;
 
 import org.cskpi.cli.Cli;
 import org.cskpi.generate.GenerateCommand;
+import org.cskpi.ingest.cli.IngestCommand;
+import org.cskpi.ingest.responses.ResponsesCommand;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi batch jobs.",
-        subcommands = {GenerateCommand.class, DbCommand.class})
+        subcommands = {GenerateCommand.class, IngestCommand.class, ResponsesCommand.class, DbCommand.class})
 public final class BatchCli implements Runnable {
 
     @Spec

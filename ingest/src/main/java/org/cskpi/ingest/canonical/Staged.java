@@ -26,6 +26,19 @@ public final class Staged {
     public static final String FILE = "_file";
     public static final String LINE = "_line";
     public static final String RAW = "_raw";
+    /**
+     * Optional column: why a record could not be staged into fields (e.g. a field count that
+     * differs from the header's). Validation quarantines such rows with this text as the reason.
+     * Readers whose records always split cleanly may leave it out.
+     */
+    public static final String PROBLEM = "_problem";
+    /**
+     * Prefix of a {@link #PROBLEM} that fails the whole run: a reader that cannot go on with a
+     * file (truncated gzip, invalid bytes) emits one row whose problem is this prefix plus a
+     * one-line message naming the file, rather than failing its Spark task (whose stack trace
+     * would reach the user's terminal through Spark's logs). Throwing a UserError works too.
+     */
+    public static final String FATAL = "fatal: ";
 
     /** The ticket fields, all strings, in this order. */
     public static final List<String> FIELDS = List.of(
@@ -36,6 +49,8 @@ public final class Staged {
             Tickets.RAW_CHANNEL, Tickets.RAW_STATUS);
 
     public static final StructType SCHEMA = schema();
+    /** {@link #SCHEMA} plus the optional {@link #PROBLEM} column. */
+    public static final StructType SCHEMA_WITH_PROBLEM = SCHEMA.add(PROBLEM, DataTypes.StringType, true);
 
     private Staged() {
     }

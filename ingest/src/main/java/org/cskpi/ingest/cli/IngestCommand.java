@@ -1,0 +1,91 @@
+package org.cskpi.ingest.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.cli.CommonOptions;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.job.IngestJob;
+import org.cskpi.ingest.job.IngestSummary;
+import org.cskpi.ingest.source.ReadOptions;
+import org.cskpi.ingest.source.SourceReader;
+import org.cskpi.ingest.spark.Sessions;
+import org.cskpi.store.RunLog;
+import org.cskpi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cskpi ingest}: help-desk exports into the ticket warehouse. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read help-desk exports into the ticket warehouse (Spark): validate, quarantine bad rows, "
+                + "deduplicate, merge by (source, ticket_id) where the newest updated_at wins.")
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--source", required = true, paramLabel = "FORMAT",
+            description = "Export format: ${COMPLETION-CANDIDATES}.")
+    SourceReaders.Source source;
+
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Files, directories or globs (.gz read as is; any Hadoop path).")
+    List<String> inputs;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file for --source csv (MAPPING.md).")
+    Path mapping;
+
+    @Option(names = "--source-tz", paramLabel = "ZONE",
+            description = "Zone of timestamps without an offset (default: ingest.source_timezone, UTC).")
+    String sourceTz;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        CskpiConfig config = withMaster(common.config());
+        ZoneId zone = zone(config);
+        SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping));
+        PrintStream err = System.err;
+        SparkSession spark = Sessions.create(config, "ingest");
+        try (Store store = Store.openMigrated(config.storeUrl())) {
+            IngestJob.Target target = new IngestJob.Target(config.warehouse(),
+                    config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
+            IngestJob job = new IngestJob(spark, target, new RunLog(store.dsl(), Clock.systemUTC()), err, Clock.systemUTC());
+            IngestSummary summary = job.run(reader, inputs, new ReadOptions(zone, List.of()));
+            summary.lines().forEach(line -> err.println("ingest: " + line));
+            return 0;
+        }
+    }
+
+    private ZoneId zone(CskpiConfig config) {
+        if (sourceTz == null) {
+            return config.ingest().sourceTimezone();
+        }
+        try {
+            return ZoneId.of(sourceTz);
+        } catch (DateTimeException e) {
+            throw new UserError("--source-tz: expected a time zone id such as Europe/Oslo, got \"" + sourceTz + "\"");
+        }
+    }
+
+    private CskpiConfig withMaster(CskpiConfig config) {
+        if (master == null) {
+            return config;
+        }
+        CskpiConfig.Spark spark = new CskpiConfig.Spark(Optional.of(master), config.spark().shufflePartitions(),
+                config.spark().options());
+        return new CskpiConfig(config.dataDir(), config.business(), config.frtTargetSeconds(),
+                config.repeatContactWindowDays(), config.warehouse(), config.storeUrl(), config.ingest(), spark,
+                config.survey(), config.web());
+    }
+}

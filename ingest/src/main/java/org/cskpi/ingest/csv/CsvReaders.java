@@ -1,0 +1,51 @@
+package org.cskpi.ingest.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cskpi.ingest.mapping.Mapping;
+import org.cskpi.ingest.mapping.MappingParser;
+import org.cskpi.ingest.mapping.MappingTarget;
+import org.cskpi.ingest.source.SourceReader;
+
+/** The delimited-text readers: canonical CSV, CSV through a mapping file, built-in help-desk mappings. */
+public final class CsvReaders {
+
+    private CsvReaders() {
+    }
+
+    /**
+     * cskpi's canonical CSV (the ingest issue): header = canonical column names, optional ones
+     * may be absent; timestamps ISO-8601 in --source-tz when they carry no offset.
+     */
+    public static SourceReader canonical() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (String column : MappingTarget.TICKETS.columns()) {
+            columns.put(column, List.of(column));
+        }
+        Mapping mapping = new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
+        return new MappedCsvReader("csv", mapping, HeaderPolicy.CANONICAL);
+    }
+
+    /** Any delimited export through a user's mapping file (MAPPING.md). */
+    public static SourceReader mapped(Path mappingFile) {
+        return new MappedCsvReader("csv", MappingParser.read(mappingFile, MappingTarget.TICKETS), HeaderPolicy.MAPPED);
+    }
+
+    /** A reader for a help-desk export whose mapping ships as a class-path resource. */
+    public static SourceReader builtIn(String name, Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in mapping " + resource + " missing from the class path");
+            }
+            Mapping mapping = MappingParser.parse(in, "built-in " + name + " mapping", MappingTarget.TICKETS);
+            return new MappedCsvReader(name, mapping, HeaderPolicy.REQUIRED_ONLY);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in mapping " + resource, e);
+        }
+    }
+}

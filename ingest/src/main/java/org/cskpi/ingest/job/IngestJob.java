@@ -1,0 +1,211 @@
+package org.cskpi.ingest.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.cskpi.cli.UserError;
+import org.cskpi.ingest.canonical.Messages;
+import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.merge.TicketMerge;
+import org.cskpi.ingest.source.ReadOptions;
+import org.cskpi.ingest.source.SourceReader;
+import org.cskpi.ingest.source.StagedInput;
+import org.cskpi.ingest.validate.TicketRows;
+import org.cskpi.ingest.validate.TicketValidator;
+import org.cskpi.ingest.validate.TimestampParser;
+import org.cskpi.ingest.validate.Validated;
+import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.store.RunLog;
+
+/**
+ * One ingest run: read → validate → quarantine → dedupe → merge → write (DESIGN.md, the
+ * ingest issue). The warehouse only changes in the last step, by {@code Warehouse.replace},
+ * and not at all when no ticket is new or updated; any failure before leaves it as it was.
+ */
+public final class IngestJob {
+
+    /** Where the run writes and what it reads. */
+    public record Target(String warehouse, String quarantineRoot, Optional<String> customerKey) {
+    }
+
+    private final SparkSession spark;
+    private final Target target;
+    private final RunLog runs;
+    private final PrintStream progress;
+    private final Clock clock;
+
+    public IngestJob(SparkSession spark, Target target, RunLog runs, PrintStream progress, Clock clock) {
+        this.spark = spark;
+        this.target = target;
+        this.runs = runs;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public IngestSummary run(SourceReader reader, List<String> inputs, ReadOptions options) {
+        Instant start = clock.instant();
+        long runId = runs.start("ingest");
+        try {
+            IngestSummary summary = ingest(runId, start, reader, inputs, options);
+            runs.succeeded(runId, new RunLog.Counts(summary.rowsRead(), summary.rowsAccepted(), summary.rowsQuarantined()),
+                    String.join("; ", summary.lines()));
+            return summary;
+        } catch (Exception e) {
+            // Spark rethrows task failures as the checked SparkException; a UserError inside becomes the message.
+            RuntimeException failure = SparkFailures.userError(e).map(RuntimeException.class::cast)
+                    .orElseGet(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
+            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(failure.getMessage()));
+            throw failure;
+        }
+    }
+
+    private IngestSummary ingest(long runId, Instant start, SourceReader reader, List<String> inputs, ReadOptions options) {
+        stage("expanding inputs");
+        List<Path> files = InputPaths.expand(inputs, spark.sparkContext().hadoopConfiguration());
+        stage("reading " + files.size() + " " + reader.name() + " file(s)");
+        StagedInput input = reader.read(spark, files, options);
+        Map<String, Integer> fileIndexes = new HashMap<>();
+        for (int i = 0; i < input.files().size(); i++) {
+            fileIndexes.put(input.files().get(i), i);
+        }
+        ReadOptions ts = input.timestamps();
+        TicketValidator validator = new TicketValidator(new TimestampParser(ts.zone(), ts.timestampFormats()),
+                target.customerKey().orElse(null), fileIndexes);
+        Dataset<Row> validated = TicketRows.withValidation(input.tickets(), validator).persist(StorageLevel.DISK_ONLY());
+        try {
+            stage("validating rows");
+            RowCounts counts = RowCounts.of(validated);
+            if (counts.byReason().containsKey(Validated.FATAL_KIND)) {
+                throw new UserError(validated.where(col(Validated.REASON_KIND).equalTo(Validated.FATAL_KIND))
+                        .orderBy(Validated.FILE_INDEX).select(Validated.REASON).first().getString(0));
+            }
+            Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
+            stage("deduplicating and merging into the warehouse");
+            IngestSummary.Tickets tickets = merge(input, validated);
+            return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
+                    counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), tickets,
+                    quarantine, Duration.between(start, clock.instant()));
+        } finally {
+            validated.unpersist();
+        }
+    }
+
+    private IngestSummary.Tickets merge(StagedInput input, Dataset<Row> validated) {
+        Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
+        if (input.messages().isPresent()) {
+            incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
+        }
+        Warehouse warehouse = Warehouse.at(spark, target.warehouse());
+        Dataset<Row> stored = warehouse.table("tickets")
+                .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
+        Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(StorageLevel.DISK_ONLY());
+        try {
+            Map<String, Long> changes = new HashMap<>();
+            for (Row row : merged.groupBy(TicketMerge.CHANGE).count().collectAsList()) {
+                changes.put(row.getString(0), row.getLong(1));
+            }
+            long created = changes.getOrDefault(TicketMerge.NEW, 0L);
+            long updated = changes.getOrDefault(TicketMerge.UPDATED, 0L);
+            long unchanged = changes.getOrDefault(TicketMerge.UNCHANGED, 0L);
+            long total = created + updated + unchanged + changes.getOrDefault(TicketMerge.KEPT, 0L);
+            if (created + updated > 0) {
+                stage("writing " + total + " tickets");
+                warehouse.replace("tickets", merged.drop(TicketMerge.CHANGE));
+                input.messages().ifPresent(messages -> mergeMessages(warehouse, messages, merged));
+            } else {
+                stage("no ticket is new or changed; warehouse left as it was");
+            }
+            return new IngestSummary.Tickets(created + updated + unchanged, created, updated, unchanged, total);
+        } finally {
+            merged.unpersist();
+        }
+    }
+
+    /** The messages of new and updated tickets replace those tickets' stored messages. */
+    private void mergeMessages(Warehouse warehouse, Dataset<Row> messages, Dataset<Row> merged) {
+        Dataset<Row> changed = merged.where(col(TicketMerge.CHANGE).isin(TicketMerge.NEW, TicketMerge.UPDATED))
+                .select(col(Tickets.SOURCE), col(Tickets.TICKET_ID));
+        List<String> keys = List.of(Messages.SOURCE, Messages.TICKET_ID);
+        Dataset<Row> fresh = messages.join(changed, scala(keys), "left_semi");
+        Dataset<Row> result = warehouse.table("messages")
+                .map(stored -> stored.join(changed, scala(keys), "left_anti").unionByName(fresh))
+                .orElse(fresh);
+        warehouse.replace("messages", result.select(Messages.SCHEMA.fieldNames()[0],
+                java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
+    }
+
+    private String writeQuarantine(long runId, Dataset<Row> validated) {
+        String dir = new Path(target.quarantineRoot(), String.valueOf(runId)).toString();
+        stage("writing quarantined rows to " + dir);
+        TicketRows.filterQuarantined(validated).orderBy("file", "line").coalesce(1).write()
+                .option("header", "true").option("escape", "\"").option("quoteAll", "true")
+                .csv(dir);
+        return dir;
+    }
+
+    private void stage(String what) {
+        progress.println("ingest: " + what + "...");
+        progress.flush();
+    }
+
+    private static scala.collection.immutable.Seq<String> scala(List<String> names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(names).toSeq();
+    }
+
+    /** Row counts of one validated run, from one aggregation. */
+    record RowCounts(long read, long accepted, Map<String, Long> byReason, long unknownChannels, long dstGaps,
+                     long dstOverlaps) {
+
+        long quarantined() {
+            return byReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        static RowCounts of(Dataset<Row> validated) {
+            List<Row> rows = validated.groupBy(col(Validated.REASON_KIND)).agg(count(lit(1)),
+                    sum(when(col(Validated.HAS_UNKNOWN_CHANNEL), 1).otherwise(0)),
+                    sum(col(Validated.DST_GAPS)), sum(col(Validated.DST_OVERLAPS))).collectAsList();
+            long read = 0;
+            long accepted = 0;
+            long unknown = 0;
+            long gaps = 0;
+            long overlaps = 0;
+            Map<String, Long> byReason = new TreeMap<>();
+            for (Row row : rows) {
+                long n = row.getLong(1);
+                read += n;
+                if (row.isNullAt(0)) {
+                    accepted += n;
+                } else {
+                    byReason.put(row.getString(0), n);
+                }
+                unknown += row.getLong(2);
+                gaps += row.getLong(3);
+                overlaps += row.getLong(4);
+            }
+            RowCounts counts = new RowCounts(read, accepted, byReason, unknown, gaps, overlaps);
+            if (counts.read() != counts.accepted() + counts.quarantined()) {
+                throw new IllegalStateException("row counts do not add up: read " + read + " != accepted " + accepted
+                        + " + quarantined " + counts.quarantined());
+            }
+            return counts;
+        }
+    }
+
+}

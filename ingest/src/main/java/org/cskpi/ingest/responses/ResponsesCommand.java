@@ -1,0 +1,80 @@
+package org.cskpi.ingest.responses;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.cskpi.cli.CommonOptions;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.csv.HeaderPolicy;
+import org.cskpi.ingest.mapping.Mapping;
+import org.cskpi.ingest.mapping.MappingParser;
+import org.cskpi.ingest.mapping.MappingTarget;
+import org.cskpi.store.RunLog;
+import org.cskpi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cskpi responses}: NPS answers collected elsewhere. */
+@Command(name = "responses", mixinStandardHelpOptions = true, description = "NPS answers collected elsewhere.",
+        subcommands = ResponsesCommand.Import.class)
+public final class ResponsesCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: expected 'responses import FILE'");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import NPS answers from a CSV file (columns ticket_id/customer_id, score, comment, answered_at, "
+                    + "locale, or any export through --mapping) into the KPI store; bad rows are quarantined.")
+    static final class Import implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file (.gz read as is).")
+        String file;
+
+        @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (MAPPING.md) for other survey exports.")
+        Path mapping;
+
+        @Override
+        public Integer call() {
+            CskpiConfig config = common.config();
+            Mapping m = mapping == null ? canonical() : MappingParser.read(mapping, MappingTarget.RESPONSES);
+            HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
+            try (Store store = Store.openMigrated(config.storeUrl())) {
+                ResponsesImport job = new ResponsesImport(store.dsl(), new RunLog(store.dsl(), Clock.systemUTC()),
+                        config.dataDir().resolve("quarantine"));
+                ResponsesImport.Summary s = job.run(file, m, policy,
+                        new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey()));
+                System.err.println("responses import: run " + s.runId() + ": rows read " + s.read() + " = imported "
+                        + s.imported() + " + duplicates skipped " + s.duplicates() + " + quarantined " + s.quarantinedRows()
+                        + (s.quarantined().isEmpty() ? "" : " " + s.quarantined()));
+                s.quarantineFile().ifPresent(f -> System.err.println("responses import: quarantined rows: " + f));
+            }
+            return 0;
+        }
+    }
+
+    /** The plain format: a header of survey_responses column names. */
+    static Mapping canonical() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (String column : MappingTarget.RESPONSES.columns()) {
+            columns.put(column, List.of(column));
+        }
+        return new Mapping(null, null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
+    }
+}

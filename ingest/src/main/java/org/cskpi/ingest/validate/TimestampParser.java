@@ -1,0 +1,80 @@
+package org.cskpi.ingest.validate;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Timestamp texts to instants (MAPPING.md, "Timestamps"): the given patterns in order
+ * (English locale), then ISO-8601 with or without offset; a text without an offset is a
+ * local time in {@code zone}, a date alone is midnight there. Local times in a DST gap move
+ * forward by the gap, ambiguous ones take the earlier offset (as {@code ZonedDateTime.ofLocal}),
+ * and the result says which happened so the summary can count them.
+ */
+public final class TimestampParser implements Serializable {
+
+    /** DST adjustment applied while reading a local time. */
+    public enum Dst { NONE, GAP, OVERLAP }
+
+    /** A parsed instant and the DST adjustment it needed. */
+    public record Parsed(Instant instant, Dst dst) {
+    }
+
+    private final ZoneId zone;
+    private final List<String> patterns;
+    private transient List<DateTimeFormatter> formatters;
+
+    public TimestampParser(ZoneId zone, List<String> patterns) {
+        this.zone = zone;
+        this.patterns = List.copyOf(patterns);
+    }
+
+    /** The instant of {@code text}, or null when no pattern nor ISO-8601 reads it. */
+    public Parsed parse(String text) {
+        for (DateTimeFormatter formatter : formatters()) {
+            Parsed parsed = tryParse(formatter, text);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        return null;
+    }
+
+    private Parsed tryParse(DateTimeFormatter formatter, String text) {
+        TemporalAccessor value;
+        try {
+            value = formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return new Parsed(zoned.toInstant(), Dst.NONE);
+        }
+        LocalDateTime local = value instanceof LocalDate date ? date.atStartOfDay() : (LocalDateTime) value;
+        int offsets = zone.getRules().getValidOffsets(local).size();
+        Dst dst = offsets == 0 ? Dst.GAP : offsets > 1 ? Dst.OVERLAP : Dst.NONE;
+        return new Parsed(ZonedDateTime.ofLocal(local, zone, null).toInstant(), dst);
+    }
+
+    private List<DateTimeFormatter> formatters() {
+        if (formatters == null) {
+            List<DateTimeFormatter> list = new ArrayList<>();
+            for (String pattern : patterns) {
+                list.add(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+            }
+            list.add(DateTimeFormatter.ISO_DATE_TIME);
+            list.add(DateTimeFormatter.ISO_LOCAL_DATE);
+            formatters = list;
+        }
+        return formatters;
+    }
+}

@@ -1,0 +1,56 @@
+package org.cskpi.ingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.cskpi.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IngestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Cli.commandLine(new IngestCommand());
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void a_wrong_source_is_a_bad_argument_listing_the_formats() {
+        int code = run("--source", "jira", "--input", "x.csv", "--data-dir", dir.toString());
+        assertThat(code).isEqualTo(Cli.BAD_ARGUMENTS);
+        assertThat(err.toString()).startsWith("cskpi: Invalid value for option '--source': expected one of "
+                + "[zendesk, freshdesk, chatwoot, csv]");
+    }
+
+    @Test
+    void a_mapping_with_a_named_format_is_refused() {
+        int code = run("--source", "freshdesk", "--mapping", "m.yaml", "--input", "x.csv", "--data-dir", dir.toString());
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).isEqualTo("cskpi: --mapping applies to --source csv only (freshdesk is read by its own rules)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void a_bad_source_zone_names_the_option() {
+        int code = run("--source", "csv", "--source-tz", "Oslo", "--input", "x.csv", "--data-dir", dir.toString());
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("--source-tz: expected a time zone id such as Europe/Oslo, got \"Oslo\"");
+    }
+
+    @Test
+    void a_reader_class_that_is_not_built_is_reported_as_not_available() {
+        assertThat(SourceReaders.forSource(SourceReaders.Source.csv, java.util.Optional.empty()).name()).isEqualTo("csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SourceReaders.byClassName(SourceReaders.Source.chatwoot,
+                        "org.cskpi.ingest.chatwoot.NoSuchReader"))
+                .hasMessage("--source chatwoot is not available in this build (reader org.cskpi.ingest.chatwoot.NoSuchReader is missing)");
+    }
+}
