@@ -33,8 +33,11 @@ public record CskpiConfig(
         Survey survey,
         Web web) {
 
-    /** Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses. */
-    public record Ingest(ZoneId sourceTimezone, Optional<String> customerKey) {
+    /**
+     * Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses;
+     * {@code zendeskCategoryField} is the id of the Zendesk ticket field holding the category.
+     */
+    public record Ingest(ZoneId sourceTimezone, Optional<String> customerKey, Optional<String> zendeskCategoryField) {
     }
 
     /** Spark settings; {@code master} empty means "as spark-submit or spark.master say, else local[*]". */
@@ -167,9 +170,17 @@ public record CskpiConfig(
     private static Ingest ingest(ConfigNode node) {
         Ingest ingest = new Ingest(
                 node.parsed("source_timezone", ZoneId.of("UTC"), ZoneId::of, "a time zone id such as Europe/Oslo"),
-                Optional.ofNullable(node.string("customer_key", null)));
+                Optional.ofNullable(node.string("customer_key", null)),
+                zendeskCategoryField(node.section("zendesk")));
         node.rejectUnknownKeys();
         return ingest;
+    }
+
+    private static Optional<String> zendeskCategoryField(ConfigNode node) {
+        Optional<Long> id = Optional.ofNullable(node.parsed("category_field", null, Long::parseLong,
+                "the numeric id of a Zendesk ticket field"));
+        node.rejectUnknownKeys();
+        return id.map(String::valueOf);
     }
 
     private static Spark spark(ConfigNode node) {

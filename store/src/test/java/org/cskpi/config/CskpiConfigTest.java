@@ -92,6 +92,19 @@ class CskpiConfigTest {
                 .hasMessageContaining("nope.yaml: config file not found");
     }
 
+    @Test
+    void zendesk_category_field_is_a_numeric_ticket_field_id() throws IOException {
+        assertThat(CskpiConfig.defaults(dir).ingest().zendeskCategoryField()).isEmpty();
+        Path good = write("ingest:\n  zendesk:\n    category_field: 360011759674\n");
+        assertThat(CskpiConfig.load(Optional.of(good), dir).ingest().zendeskCategoryField()).contains("360011759674");
+        Path bad = write("ingest:\n  zendesk:\n    category_field: Category\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(bad), dir))
+                .hasMessageContaining("ingest.zendesk.category_field").hasMessageContaining("Category");
+        Path typo = write("ingest:\n  zendesk:\n    category_feld: 1\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(typo), dir))
+                .hasMessageContaining("ingest.zendesk.category_feld: unknown setting");
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "cskpi", ".yaml");
         Files.writeString(file, yaml);

@@ -1,0 +1,118 @@
+package org.cskpi.ingest.zendesk;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.canonical.Messages;
+import org.cskpi.ingest.source.ReadOptions;
+import org.cskpi.ingest.source.SourceReader;
+import org.cskpi.ingest.source.StagedInput;
+
+/**
+ * Reads Zendesk Support API exports (DESIGN.md, "Help-desk formats read by name"): any mix of
+ * JSON pages (plain or .gz) recognised by their top-level keys, and the UI's NDJSON export.
+ * Every ticket record becomes one staged row; metrics, events, audits and comments fill in the
+ * times and counts, and comments become canonical messages. Children whose ticket is not in
+ * the export are counted in {@code skipped} ("orphan ticket_metrics" …), never made tickets.
+ */
+public final class ZendeskReader implements SourceReader {
+
+    public static final String SOURCE = "zendesk";
+
+    private final Optional<String> categoryField;
+
+    public ZendeskReader() {
+        this(Optional.empty());
+    }
+
+    /** @param categoryField the ticket field id holding the category ({@code ingest.zendesk.category_field}) */
+    public ZendeskReader(Optional<String> categoryField) {
+        this.categoryField = categoryField;
+    }
+
+    public static ZendeskReader from(CskpiConfig config) {
+        return new ZendeskReader(config.ingest().zendeskCategoryField());
+    }
+
+    @Override
+    public String name() {
+        return SOURCE;
+    }
+
+    @Override
+    public StagedInput read(SparkSession spark, List<Path> files, ReadOptions options) {
+        if (files.isEmpty()) {
+            throw new UserError("zendesk: no input files");
+        }
+        List<ZendeskFile> sniffed = ZendeskFile.sniffAll(files, spark.sparkContext().hadoopConfiguration());
+        if (sniffed.stream().noneMatch(f -> f.has(ZendeskFile.TICKETS) || f.has(ZendeskFile.TICKET))) {
+            throw new UserError("zendesk: none of the " + files.size() + " files holds tickets (a page with the "
+                    + "top-level key tickets, or the UI's JSON export); metrics, events and comments are read "
+                    + "only with their tickets");
+        }
+        ZendeskRecords records = new ZendeskRecords(spark, sniffed);
+        Dataset<Row> tickets = ZendeskRecords.withParsed(records.raw(ZendeskFile.TICKETS)
+                .unionByName(records.raw(ZendeskFile.TICKET))
+                .unionByName(records.ticketLines()), ZendeskSchemas.TICKET);
+        ZendeskChildren children = new ZendeskChildren(records);
+        Dataset<Row> users = records.parsed(ZendeskFile.USERS, ZendeskSchemas.USER)
+                .select(col("r.id").as("user_id"), col("r.role").as("user_role"), col("r.locale").as("user_locale"))
+                .filter(col("user_id").isNotNull()).dropDuplicates("user_id");
+        Dataset<Row> groups = records.parsed(ZendeskFile.GROUPS, ZendeskSchemas.GROUP)
+                .select(col("r.id").as("group_key"), col("r.name").as("group_name"))
+                .filter(col("group_key").isNotNull()).dropDuplicates("group_key");
+        ZendeskCategory category = ZendeskCategory.from(categoryField,
+                records.parsed(ZendeskFile.FIELDS, ZendeskSchemas.FIELD));
+
+        Dataset<Row> base = ZendeskStaging.ticketBase(tickets);
+        Dataset<Row> comments = ZendeskTicketFacts.withAuthorRole(children.comments()
+                .join(base, ZendeskChildren.TICKET_ID)
+                .join(broadcast(users), col(ZendeskChildren.AUTHOR_ID).equalTo(col("user_id")), "left"));
+        Dataset<Row> facts = ZendeskStaging.facts(base, List.of(
+                ZendeskTicketFacts.replies(comments),
+                ZendeskTicketFacts.solves(children.statusChanges()),
+                ZendeskTicketFacts.metricEventTimes(children.metricEvents()),
+                children.latestMetrics()));
+        Dataset<Row> staged = new ZendeskStaging(category).staged(tickets, users, groups, facts);
+        Dataset<Row> messages = comments.select(col(ZendeskChildren.TICKET_ID).as(Messages.TICKET_ID),
+                lit(SOURCE).as(Messages.SOURCE), col(ZendeskTicketFacts.AUTHOR_ROLE).as(Messages.AUTHOR_ROLE),
+                col(ZendeskChildren.IS_PUBLIC).as(Messages.IS_PUBLIC),
+                col(ZendeskChildren.CREATED_TS).as(Messages.CREATED_AT));
+        boolean hasComments = records.any(ZendeskFile.EVENTS, ZendeskFile.AUDITS, ZendeskFile.AUDIT,
+                ZendeskFile.COMMENTS);
+        return new StagedInput(staged, hasComments ? Optional.of(messages) : Optional.empty(),
+                new ReadOptions(options.zone(), List.of()),
+                files.stream().map(Path::toString).toList(),
+                skipped(children.recordTickets(), base));
+    }
+
+    /**
+     * Counts children whose ticket is not among the ticket records ("orphan ticket_metrics")
+     * and children with no ticket id at all ("comments without ticket_id").
+     */
+    private static Map<String, Long> skipped(Dataset<Row> childTickets, Dataset<Row> base) {
+        Dataset<Row> ids = base.select(col(ZendeskChildren.TICKET_ID));
+        List<Row> counts = childTickets.join(ids, childTickets.col(ZendeskChildren.TICKET_ID)
+                        .equalTo(ids.col(ZendeskChildren.TICKET_ID)), "left_anti")
+                .select(when(col(ZendeskChildren.TICKET_ID).isNull(), concat(col("kind"), lit(" without ticket_id")))
+                        .otherwise(concat(lit("orphan "), col("kind"))).as("reason"))
+                .groupBy("reason").count().collectAsList();
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        counts.stream().sorted((a, b) -> a.getString(0).compareTo(b.getString(0)))
+                .forEach(r -> skipped.put(r.getString(0), r.getLong(1)));
+        return skipped;
+    }
+}
