@@ -1,5 +1,7 @@
 package org.cskpi.batch;
 
+import org.cskpi.analytics.job.AnalyzeCommand;
+import org.cskpi.analytics.sql.SqlCommand;
 import org.cskpi.cli.Cli;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi batch jobs.",
-        subcommands = {DbCommand.class})
+        subcommands = {DbCommand.class, AnalyzeCommand.class, SqlCommand.class})
 public final class BatchCli implements Runnable {
 
     @Spec
