@@ -37,6 +37,6 @@ public final class BusiestHours {
                 count(lit(1)).as("tickets"),
                 sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours"));
         return Tidy.unpivot(counts,
-                metric("after_hours_share", col("after_hours").divide(col("tickets")), col("tickets")));
+                metric("after_hours_share", Tidy.ratio(col("after_hours"), col("tickets")), col("tickets")));
     }
 }

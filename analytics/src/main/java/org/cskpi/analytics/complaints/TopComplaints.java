@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.Tidy;
 
 /**
  * The {@code top_complaints} table (KPIS.md, "Ticket KPIs"): every category of the week with
@@ -37,10 +38,10 @@ public final class TopComplaints {
                 .join(previous, col("previous_week").equalTo(col("p_week"))
                         .and(col("category").equalTo(col("p_category"))), "left")
                 .select(col("week"), col("category"), col("tickets"),
-                        col("tickets").divide(col("volume")).as("share"),
+                        Tidy.ratio(col("tickets"), col("volume")).as("share"),
                         when(col("previous_tickets").gt(0), col("tickets").minus(col("previous_tickets"))
                                 .divide(col("previous_tickets"))).as("change_vs_previous"),
-                        when(col("with_customer").gt(0), col("repeats").divide(col("with_customer")))
+                        when(col("with_customer").gt(0), Tidy.ratio(col("repeats"), col("with_customer")))
                                 .as("repeat_contact_rate"));
     }
 }

@@ -46,6 +46,6 @@ public final class FirstResponse {
                 metric("frt_mean_s", col("frt_mean"), responded),
                 metric("frt_business_median_s", col("frt_business_p").getItem(0), responded),
                 metric("frt_business_p90_s", col("frt_business_p").getItem(1), responded),
-                metric("frt_within_target_rate", col("within_target").divide(col("with_target")), col("with_target")));
+                metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
     }
 }

@@ -81,8 +81,8 @@ public final class NetPromoterScore {
                 sum(when(score.between(7, 8), 1).otherwise(0)).as("passives"),
                 sum(when(score.leq(6), 1).otherwise(0)).as("detractors"));
         Column n = col("n");
-        Column p = col("promoters").divide(n);
-        Column d = col("detractors").divide(n);
+        Column p = Tidy.ratio(col("promoters"), n);
+        Column d = Tidy.ratio(col("detractors"), n);
         return Tidy.unpivot(counts,
                 metric("nps", p.minus(d).multiply(100), n),
                 metric("nps_responses", n, n),
@@ -90,7 +90,7 @@ public final class NetPromoterScore {
                 metric("nps_passives", col("passives"), n),
                 metric("nps_detractors", col("detractors"), n),
                 metric("nps_margin_of_error",
-                        sqrt(p.plus(d).minus(pow(p.minus(d), 2)).divide(n)).multiply(1.96 * 100), n));
+                        sqrt(p.plus(d).minus(pow(p.minus(d), 2)).divide(n.cast("double"))).multiply(1.96 * 100), n));
     }
 
     /**
@@ -103,6 +103,6 @@ public final class NetPromoterScore {
                 count(lit(1)).as("sent"),
                 sum(when(coalesce(col("is_answered"), lit(false)), 1).otherwise(0)).as("answered"));
         return Tidy.unpivot(counts,
-                metric("nps_response_rate", col("answered").divide(col("sent")), col("sent")));
+                metric("nps_response_rate", Tidy.ratio(col("answered"), col("sent")), col("sent")));
     }
 }

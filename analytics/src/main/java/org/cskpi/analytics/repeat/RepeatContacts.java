@@ -70,9 +70,9 @@ public final class RepeatContacts {
                         count(lit(1)).as("customers"),
                         sum(when(col("tickets").geq(2), 1).otherwise(0)).as("repeat_customers"));
         return Tidy.unpivot(contacts,
-                        metric("repeat_contact_rate", col("repeats").divide(col("with_customer")), col("with_customer")))
+                        metric("repeat_contact_rate", Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")))
                 .unionByName(Tidy.unpivot(customers,
-                        metric("repeat_customer_rate", col("repeat_customers").divide(col("customers")), col("customers"))));
+                        metric("repeat_customer_rate", Tidy.ratio(col("repeat_customers"), col("customers")), col("customers"))));
     }
 
 }

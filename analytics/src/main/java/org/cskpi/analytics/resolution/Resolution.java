@@ -63,9 +63,9 @@ public final class Resolution {
                 metric("resolution_time_mean_s", col("res_mean"), resolvedCount),
                 metric("resolution_time_business_median_s", col("res_business_median"), resolvedCount),
                 metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
-                metric("resolution_rate", resolvedCount.divide(col("created")), col("created")),
-                metric("resolution_rate_7d", col("resolved_7d").divide(col("created")), col("created")),
-                metric("one_touch_rate", col("one_touch").divide(col("touch_known")), col("touch_known")),
-                metric("reopen_rate", col("reopened").divide(col("reopens_known")), col("reopens_known")));
+                metric("resolution_rate", Tidy.ratio(resolvedCount, col("created")), col("created")),
+                metric("resolution_rate_7d", Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
+                metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
+                metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
     }
 }

@@ -47,6 +47,15 @@ public final class Tidy {
     public record Metric(String kpi, Column value, Column sampleSize) {
     }
 
+    /**
+     * {@code numerator ÷ denominator} as a double, null when the denominator is 0 (Spark 4
+     * runs in ANSI mode, where a division by zero fails the job; a null value drops the row).
+     */
+    public static Column ratio(Column numerator, Column denominator) {
+        return org.apache.spark.sql.functions.when(denominator.notEqual(0),
+                numerator.cast("double").divide(denominator.cast("double")));
+    }
+
     public static Metric metric(String kpi, Column value, Column sampleSize) {
         return new Metric(kpi, value, sampleSize);
     }
