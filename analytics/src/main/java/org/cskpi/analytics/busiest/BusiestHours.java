@@ -1,0 +1,42 @@
+package org.cskpi.analytics.busiest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.cskpi.analytics.tidy.Tidy.metric;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.tidy.Breakdowns;
+import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.Tidy;
+
+/**
+ * When tickets arrive (KPIS.md, "Ticket KPIs"): the {@code busiest_hours} table — tickets
+ * created per (week, ISO weekday 1 = Monday, hour 0–23) in the business zone, non-zero cells
+ * only (a grouping never yields empty cells) — and {@code after_hours_share}: tickets created
+ * outside business hours (closed days and holidays are outside) ÷ tickets created.
+ */
+public final class BusiestHours {
+
+    private BusiestHours() {
+    }
+
+    /** Input: ticket facts (not exploded). Output: week, weekday, hour, tickets. */
+    public static Dataset<Row> busiestHours(Dataset<Row> facts) {
+        Columns.require(facts, "ticket facts", "week", "created_weekday", "created_hour");
+        return facts.groupBy(col("week"), col("created_weekday").as("weekday"), col("created_hour").as("hour"))
+                .agg(count(lit(1)).as("tickets"));
+    }
+
+    public static Dataset<Row> afterHoursKpis(Dataset<Row> exploded) {
+        Columns.require(exploded, "exploded ticket facts", "is_after_hours");
+        Dataset<Row> counts = exploded.groupBy(Breakdowns.KEYS).agg(
+                count(lit(1)).as("tickets"),
+                sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours"));
+        return Tidy.unpivot(counts,
+                metric("after_hours_share", Tidy.ratio(col("after_hours"), col("tickets")), col("tickets")));
+    }
+}

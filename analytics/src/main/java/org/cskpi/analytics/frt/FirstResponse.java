@@ -1,0 +1,51 @@
+package org.cskpi.analytics.frt;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.cskpi.analytics.tidy.Tidy.metric;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.tidy.Breakdowns;
+import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.Tidy;
+
+/**
+ * First response time (KPIS.md, "Ticket KPIs"): {@code first_response_at − created_at} over
+ * tickets with a first response (not after the cut-off); exact median and p90 (Spark's
+ * {@code percentile}, linear interpolation) and mean on the calendar clock, median and p90
+ * on the business clock; the count of responded tickets is the sample size.
+ * {@code frt_within_target_rate}: responded tickets whose calendar FRT ≤ their channel's
+ * target ÷ responded tickets of channels that have a target.
+ */
+public final class FirstResponse {
+
+    private FirstResponse() {
+    }
+
+    public static Dataset<Row> frtKpis(Dataset<Row> exploded) {
+        Columns.require(exploded, "exploded ticket facts", "is_responded", "frt_s", "frt_business_s", "frt_target_s");
+        Column hasTarget = col("frt_target_s").isNotNull();
+        Dataset<Row> stats = exploded.filter(col("is_responded")).groupBy(Breakdowns.KEYS).agg(
+                count(lit(1)).as("responded"),
+                expr("percentile(frt_s, array(0.5, 0.9))").as("frt_p"),
+                avg(col("frt_s")).as("frt_mean"),
+                expr("percentile(frt_business_s, array(0.5, 0.9))").as("frt_business_p"),
+                sum(when(hasTarget, 1).otherwise(0)).as("with_target"),
+                sum(when(hasTarget.and(col("frt_s").leq(col("frt_target_s"))), 1).otherwise(0)).as("within_target"));
+        Column responded = col("responded");
+        return Tidy.unpivot(stats,
+                metric("frt_median_s", col("frt_p").getItem(0), responded),
+                metric("frt_p90_s", col("frt_p").getItem(1), responded),
+                metric("frt_mean_s", col("frt_mean"), responded),
+                metric("frt_business_median_s", col("frt_business_p").getItem(0), responded),
+                metric("frt_business_p90_s", col("frt_business_p").getItem(1), responded),
+                metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
+    }
+}

@@ -1,0 +1,62 @@
+package org.cskpi.analytics.job;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.cli.CommonOptions;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.spark.Sessions;
+import org.cskpi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cskpi analyze}: compute every KPI of KPIS.md and publish it to the KPI store. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Compute every KPI (KPIS.md) from the warehouse and the survey answers, write them to the "
+                + "warehouse and publish them to the KPI store in one transaction.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--from", paramLabel = "WEEK", description = "First ISO week to (re)compute, e.g. 2026-W01 "
+            + "(default: the first week with data).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "WEEK", description = "Last ISO week to (re)compute, e.g. 2026-W47 "
+            + "(default: the last week with data).")
+    String to;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: as spark-submit or "
+            + "spark.master say, else the config's spark.master, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        CskpiConfig config = common.config();
+        WeekRange range = range();
+        if (master != null) {
+            System.setProperty("spark.master", master);
+        }
+        SparkSession spark = Sessions.create(config, "analyze");
+        try (Store store = Store.openMigrated(config.storeUrl())) {
+            AnalyzeJob.Result result = new AnalyzeJob(spark, config, store, System.err, Clock.systemUTC()).run(range);
+            System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private WeekRange range() {
+        try {
+            return new WeekRange(Optional.ofNullable(from), Optional.ofNullable(to));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("analyze: " + e.getMessage());
+        }
+    }
+}

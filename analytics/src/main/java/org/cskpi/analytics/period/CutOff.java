@@ -1,0 +1,38 @@
+package org.cskpi.analytics.period;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.max;
+
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.tidy.Columns;
+
+/**
+ * The cut-off (KPIS.md, "Periods, cut-off and flags"): the newest {@code updated_at} in the
+ * warehouse, a ticket without {@code updated_at} counting with its newest timestamp of any
+ * kind; with survey answers only, the newest {@code answered_at}. KPIs are "as of" it.
+ */
+public final class CutOff {
+
+    private CutOff() {
+    }
+
+    /** The cut-off of the tickets, empty when there are none. */
+    public static Optional<java.time.Instant> ofTickets(Dataset<Row> tickets) {
+        Columns.require(tickets, "tickets", "updated_at", "created_at", "first_response_at", "resolved_at",
+                "final_resolved_at");
+        Row row = tickets.agg(max(coalesce(col("updated_at"), greatest(col("created_at"), col("first_response_at"),
+                col("resolved_at"), col("final_resolved_at"))))).first();
+        return row.isNullAt(0) ? Optional.empty() : Optional.of(Columns.instant(row.get(0)));
+    }
+
+    /** The cut-off from survey answers alone, empty when there are none. */
+    public static Optional<java.time.Instant> ofAnswers(Dataset<Row> responses) {
+        Columns.require(responses, "survey_responses", "answered_at");
+        Row row = responses.agg(max(col("answered_at"))).first();
+        return row.isNullAt(0) ? Optional.empty() : Optional.of(Columns.instant(row.get(0)));
+    }
+}

@@ -1,0 +1,135 @@
+package org.cskpi.analytics.publish;
+
+import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
+import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
+
+import java.util.Iterator;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.period.WeekRange;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Publishes one analyze run to the KPI store in ONE transaction: delete the weeks being
+ * replaced in kpi_weekly, busiest_hours and top_complaints, then batch-insert the new rows.
+ * H2 readers see committed data only, so they see the old KPIs or the new ones, never a mix;
+ * any failure (or a killed process) before the commit leaves the previous KPIs in place.
+ */
+public final class KpiPublisher {
+
+    static final int BATCH_SIZE = 5_000;
+
+    private final DSLContext dsl;
+
+    public KpiPublisher(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The rows of one run, as Spark rows in the column order of the warehouse tables. */
+    public record Tables(Iterator<Row> kpiWeekly, Iterator<Row> busiestHours, Iterator<Row> topComplaints) {
+    }
+
+    public record Published(long kpiRows, long busiestRows, long complaintRows) {
+    }
+
+    public Published publish(WeekRange range, Tables tables, long runId) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            db.deleteFrom(KPI_WEEKLY).where(weeks(KPI_WEEKLY.WEEK, range)).execute();
+            db.deleteFrom(BUSIEST_HOURS).where(weeks(BUSIEST_HOURS.WEEK, range)).execute();
+            db.deleteFrom(TOP_COMPLAINTS).where(weeks(TOP_COMPLAINTS.WEEK, range)).execute();
+            long kpis = insertKpis(db, tables.kpiWeekly(), runId);
+            long busiest = insertBusiest(db, tables.busiestHours(), runId);
+            long complaints = insertComplaints(db, tables.topComplaints(), runId);
+            return new Published(kpis, busiest, complaints);
+        });
+    }
+
+    static Condition weeks(Field<String> week, WeekRange range) {
+        Condition condition = DSL.trueCondition();
+        if (range.from().isPresent()) {
+            condition = condition.and(week.ge(range.from().get()));
+        }
+        if (range.to().isPresent()) {
+            condition = condition.and(week.le(range.to().get()));
+        }
+        return condition;
+    }
+
+    /** kpi_weekly rows: week, breakdown, breakdown_value, kpi, value, sample_size, small_sample, incomplete. */
+    private static long insertKpis(DSLContext db, Iterator<Row> rows, long runId) {
+        Batches batches = new Batches(() -> db.batch(db.insertInto(KPI_WEEKLY, KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN,
+                KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI, KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE,
+                KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE, KPI_WEEKLY.RUN_ID)
+                .values((String) null, null, null, null, null, null, null, null, null)));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            batches.add(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getLong(5),
+                    r.getBoolean(6), r.getBoolean(7), runId);
+        }
+        return batches.finish();
+    }
+
+    /** busiest_hours rows: week, weekday, hour, tickets. */
+    private static long insertBusiest(DSLContext db, Iterator<Row> rows, long runId) {
+        Batches batches = new Batches(() -> db.batch(db.insertInto(BUSIEST_HOURS, BUSIEST_HOURS.WEEK,
+                BUSIEST_HOURS.WEEKDAY, BUSIEST_HOURS.HOUR, BUSIEST_HOURS.TICKETS, BUSIEST_HOURS.RUN_ID)
+                .values((String) null, null, null, null, null)));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            batches.add(r.getString(0), r.getInt(1), r.getInt(2), r.getLong(3), runId);
+        }
+        return batches.finish();
+    }
+
+    /** top_complaints rows: week, category, tickets, share, change_vs_previous, repeat_contact_rate. */
+    private static long insertComplaints(DSLContext db, Iterator<Row> rows, long runId) {
+        Batches batches = new Batches(() -> db.batch(db.insertInto(TOP_COMPLAINTS, TOP_COMPLAINTS.WEEK,
+                TOP_COMPLAINTS.CATEGORY, TOP_COMPLAINTS.TICKETS, TOP_COMPLAINTS.SHARE,
+                TOP_COMPLAINTS.CHANGE_VS_PREVIOUS, TOP_COMPLAINTS.REPEAT_CONTACT_RATE, TOP_COMPLAINTS.RUN_ID)
+                .values((String) null, null, null, null, null, null, null)));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            batches.add(r.getString(0), r.getString(1), r.getLong(2), r.getDouble(3),
+                    r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getDouble(5), runId);
+        }
+        return batches.finish();
+    }
+
+    /** JDBC batches of {@link #BATCH_SIZE} rows over one prepared insert. */
+    private static final class Batches {
+        private final java.util.function.Supplier<BatchBindStep> start;
+        private BatchBindStep batch;
+        private int pending;
+        private long total;
+
+        Batches(java.util.function.Supplier<BatchBindStep> start) {
+            this.start = start;
+        }
+
+        void add(Object... values) {
+            if (batch == null) {
+                batch = start.get();
+            }
+            batch.bind(values);
+            pending++;
+            total++;
+            if (pending == BATCH_SIZE) {
+                batch.execute();
+                batch = null;
+                pending = 0;
+            }
+        }
+
+        long finish() {
+            if (pending > 0) {
+                batch.execute();
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.cskpi.analytics.resolution;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.cskpi.analytics.tidy.Tidy.metric;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.tidy.Breakdowns;
+import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.Tidy;
+
+/**
+ * Resolution KPIs (KPIS.md, "Ticket KPIs"), over the week's cohort:
+ * <ul>
+ *   <li>resolution time {@code resolved_at − created_at} (first resolution; median, p90, mean,
+ *       business median) over resolved tickets; full resolution median over tickets with
+ *       {@code final_resolved_at};</li>
+ *   <li>{@code resolution_rate}: resolved ÷ created; {@code resolution_rate_7d}: resolved
+ *       within 7 × 86,400 s ÷ created ("resolved" always means resolved_at is set);</li>
+ *   <li>{@code one_touch_rate}: of resolved tickets with known agent_replies, those with
+ *       exactly 1 reply and reopens 0 or unknown;</li>
+ *   <li>{@code reopen_rate}: of resolved tickets with known reopens, those with reopens &gt; 0.</li>
+ * </ul>
+ * Unknown counts are left out of the sample, never read as 0 ("missing data is not zero").
+ */
+public final class Resolution {
+
+    static final double SEVEN_DAYS_S = 7 * 86_400;
+
+    private Resolution() {
+    }
+
+    public static Dataset<Row> resolutionKpis(Dataset<Row> exploded) {
+        Columns.require(exploded, "exploded ticket facts", "is_resolved", "resolution_s", "resolution_business_s",
+                "full_resolution_s", "reopens", "agent_replies");
+        Column resolved = col("is_resolved");
+        Dataset<Row> stats = exploded.groupBy(Breakdowns.KEYS).agg(
+                count(lit(1)).as("created"),
+                sum(when(resolved, 1).otherwise(0)).as("resolved"),
+                sum(when(resolved.and(col("resolution_s").leq(SEVEN_DAYS_S)), 1).otherwise(0)).as("resolved_7d"),
+                expr("percentile(resolution_s, array(0.5, 0.9))").as("res_p"),
+                avg(col("resolution_s")).as("res_mean"),
+                expr("percentile(resolution_business_s, 0.5)").as("res_business_median"),
+                expr("percentile(full_resolution_s, 0.5)").as("full_median"),
+                count(col("full_resolution_s")).as("fully_resolved"),
+                sum(when(resolved.and(col("agent_replies").isNotNull()), 1).otherwise(0)).as("touch_known"),
+                sum(when(resolved.and(col("agent_replies").equalTo(1)).and(coalesce(col("reopens"), lit(0)).equalTo(0)), 1)
+                        .otherwise(0)).as("one_touch"),
+                sum(when(resolved.and(col("reopens").isNotNull()), 1).otherwise(0)).as("reopens_known"),
+                sum(when(resolved.and(col("reopens").gt(0)), 1).otherwise(0)).as("reopened"));
+        Column resolvedCount = col("resolved");
+        return Tidy.unpivot(stats,
+                metric("resolution_time_median_s", col("res_p").getItem(0), resolvedCount),
+                metric("resolution_time_p90_s", col("res_p").getItem(1), resolvedCount),
+                metric("resolution_time_mean_s", col("res_mean"), resolvedCount),
+                metric("resolution_time_business_median_s", col("res_business_median"), resolvedCount),
+                metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
+                metric("resolution_rate", Tidy.ratio(resolvedCount, col("created")), col("created")),
+                metric("resolution_rate_7d", Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
+                metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
+                metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
+    }
+}

@@ -1,0 +1,59 @@
+package org.cskpi.analytics.sql;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.cskpi.analytics.job.KpiTables;
+import org.cskpi.analytics.nps.SurveyData;
+import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.ingest.canonical.Messages;
+import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.warehouse.Warehouse;
+import org.jooq.DSLContext;
+
+/**
+ * The temp views analysts query with {@code cskpi sql} (KPIS.md, last paragraph): the
+ * warehouse's tickets, messages, kpi_weekly, busiest_hours and top_complaints (current
+ * Parquet versions; an empty view with the right columns when a table was never written)
+ * and survey_responses from the store.
+ */
+public final class SqlViews {
+
+    static final StructType BUSIEST_HOURS = new StructType(new StructField[] {
+        DataTypes.createStructField("week", DataTypes.StringType, false),
+        DataTypes.createStructField("weekday", DataTypes.IntegerType, false),
+        DataTypes.createStructField("hour", DataTypes.IntegerType, false),
+        DataTypes.createStructField("tickets", DataTypes.LongType, false),
+    });
+
+    static final StructType TOP_COMPLAINTS = new StructType(new StructField[] {
+        DataTypes.createStructField("week", DataTypes.StringType, false),
+        DataTypes.createStructField("category", DataTypes.StringType, false),
+        DataTypes.createStructField("tickets", DataTypes.LongType, false),
+        DataTypes.createStructField("share", DataTypes.DoubleType, false),
+        DataTypes.createStructField("change_vs_previous", DataTypes.DoubleType, true),
+        DataTypes.createStructField("repeat_contact_rate", DataTypes.DoubleType, true),
+    });
+
+    private SqlViews() {
+    }
+
+    public static void register(SparkSession spark, String warehouseRoot, DSLContext store) {
+        Warehouse warehouse = Warehouse.at(spark, warehouseRoot);
+        view(spark, warehouse, "tickets", Tickets.SCHEMA);
+        view(spark, warehouse, "messages", Messages.SCHEMA);
+        view(spark, warehouse, KpiTables.KPI_WEEKLY, Tidy.SCHEMA);
+        view(spark, warehouse, KpiTables.BUSIEST_HOURS, BUSIEST_HOURS);
+        view(spark, warehouse, KpiTables.TOP_COMPLAINTS, TOP_COMPLAINTS);
+        SurveyData.responses(spark, store).createOrReplaceTempView("survey_responses");
+    }
+
+    private static void view(SparkSession spark, Warehouse warehouse, String table, StructType schema) {
+        Dataset<Row> data = warehouse.table(table).orElseGet(() -> spark.createDataFrame(List.of(), schema));
+        data.createOrReplaceTempView(table);
+    }
+}

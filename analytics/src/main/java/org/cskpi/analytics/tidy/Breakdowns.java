@@ -1,0 +1,66 @@
+package org.cskpi.analytics.tidy;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Breakdowns (KPIS.md, "Breakdowns"): every fact row is repeated once per breakdown it
+ * belongs to, as {@code (breakdown, breakdown_value)} — {@code all/all} always, then each
+ * breakdown whose value is not null (a null team or agent leaves the ticket out of that
+ * breakdown only). A KPI is then one aggregation grouped by {@link #KEYS}.
+ */
+public final class Breakdowns {
+
+    public static final String BREAKDOWN = "breakdown";
+    public static final String BREAKDOWN_VALUE = "breakdown_value";
+    public static final String WEEK = "week";
+    public static final String WEEK_END = "week_end";
+    /** The grouping of every tidy KPI aggregation. */
+    public static final Column[] KEYS = {col(WEEK), col(WEEK_END), col(BREAKDOWN), col(BREAKDOWN_VALUE)};
+
+    /** One breakdown: its name in kpi_weekly and the fact column that carries its value. */
+    public record Breakdown(String name, String column) {
+    }
+
+    /** channel, category, team, agent (column agent_id) — the ticket breakdowns besides all. */
+    public static final List<Breakdown> TICKET = List.of(new Breakdown("channel", "channel"),
+            new Breakdown("category", "category"), new Breakdown("team", "team"), new Breakdown("agent", "agent_id"));
+
+    /** NPS adds locale and frt_bucket. */
+    public static final List<Breakdown> NPS = List.of(new Breakdown("channel", "channel"),
+            new Breakdown("category", "category"), new Breakdown("team", "team"), new Breakdown("agent", "agent_id"),
+            new Breakdown("locale", "locale"), new Breakdown("frt_bucket", "frt_bucket"));
+
+    private Breakdowns() {
+    }
+
+    /**
+     * Adds {@code breakdown} and {@code breakdown_value}, one output row per breakdown of each
+     * input row ({@code all} plus every non-null breakdown column).
+     */
+    public static Dataset<Row> explodeBreakdowns(Dataset<Row> facts, List<Breakdown> breakdowns) {
+        List<Column> entries = new ArrayList<>();
+        entries.add(struct(lit("all").as(BREAKDOWN), lit("all").as(BREAKDOWN_VALUE)));
+        List<String> needed = new ArrayList<>();
+        for (Breakdown breakdown : breakdowns) {
+            needed.add(breakdown.column());
+            entries.add(struct(lit(breakdown.name()).as(BREAKDOWN), col(breakdown.column()).cast("string").as(BREAKDOWN_VALUE)));
+        }
+        Columns.require(facts, "facts", needed.toArray(String[]::new));
+        Column present = filter(array(entries.toArray(Column[]::new)), entry -> entry.getField(BREAKDOWN_VALUE).isNotNull());
+        return facts.withColumn("breakdown_entry", explode(present))
+                .withColumn(BREAKDOWN, col("breakdown_entry").getField(BREAKDOWN))
+                .withColumn(BREAKDOWN_VALUE, col("breakdown_entry").getField(BREAKDOWN_VALUE))
+                .drop("breakdown_entry");
+    }
+}

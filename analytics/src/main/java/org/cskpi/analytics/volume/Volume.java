@@ -1,0 +1,38 @@
+package org.cskpi.analytics.volume;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.cskpi.analytics.tidy.Tidy.metric;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cskpi.analytics.tidy.Breakdowns;
+import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.Tidy;
+
+/**
+ * Counts over the week's cohort (KPIS.md, "Ticket KPIs"): {@code volume} (tickets created in
+ * the week) and {@code unanswered} (created in the week, first response null or after the
+ * cut-off; a ticket solved without any reply counts). Both have the cohort as sample size,
+ * so a week where every ticket was answered has {@code unanswered} = 0 (a real count).
+ */
+public final class Volume {
+
+    private Volume() {
+    }
+
+    /** Input: ticket facts exploded by breakdown. Output: tidy rows without flags (with week_end). */
+    public static Dataset<Row> volumeKpis(Dataset<Row> exploded) {
+        Columns.require(exploded, "exploded ticket facts", "is_responded");
+        Dataset<Row> counts = exploded.groupBy(Breakdowns.KEYS).agg(
+                count(lit(1)).as("tickets"),
+                sum(when(not(col("is_responded")), 1).otherwise(0)).as("unanswered"));
+        return Tidy.unpivot(counts,
+                metric("volume", col("tickets"), col("tickets")),
+                metric("unanswered", col("unanswered"), col("tickets")));
+    }
+}
