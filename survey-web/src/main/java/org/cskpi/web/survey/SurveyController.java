@@ -36,11 +36,12 @@ public final class SurveyController {
         SurveyTexts texts = texts(ctx, state);
         switch (state.kind()) {
             case OPEN -> {
-                Integer preselected = ctx.queryParamAsClass("score", Integer.class)
-                        .check(SurveyController::isScore, "SCORE_RANGE").getOrDefault(null);
-                ctx.html(pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                Validator<Integer> score = ctx.queryParamAsClass("score", Integer.class)
+                        .check(SurveyController::isScore, "SCORE_RANGE");
+                Integer preselected = score.errors().isEmpty() ? score.getOrNull() : null;
+                SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
             }
-            case ANSWERED_EDITABLE -> ctx.html(pages.thanks(texts, token, state.comment(), true));
+            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), true));
             default -> notice(ctx, texts, state.kind());
         }
     }
@@ -61,7 +62,7 @@ public final class SurveyController {
         if (!errors.isEmpty()) {
             Integer chosen = errors.containsKey("score") ? null : score.get();
             String typed = ctx.formParam("comment");
-            ctx.status(HttpStatus.BAD_REQUEST).html(pages.form(texts,
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.form(texts,
                     new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
             return;
         }
@@ -80,7 +81,7 @@ public final class SurveyController {
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(comment);
         if (!errors.isEmpty()) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(pages.thanks(texts, token, ctx.formParam("comment"), true));
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), true));
             return;
         }
         store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, comment.getOrNull(), texts.language()));
@@ -89,7 +90,7 @@ public final class SurveyController {
     private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
         AnswerOutcome outcome = service.answer(answer).join();
         switch (outcome) {
-            case RECORDED, COMMENT_UPDATED -> ctx.html(pages.thanks(texts, token, answer.comment(), true));
+            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment(), true));
             case ALREADY_ANSWERED -> notice(ctx, texts, SurveyState.Kind.ANSWERED_FINAL);
             case NOT_ANSWERED -> notice(ctx, texts, SurveyState.Kind.UNKNOWN);
         }
@@ -102,10 +103,10 @@ public final class SurveyController {
 
     private void notice(Context ctx, SurveyTexts texts, SurveyState.Kind kind) {
         switch (kind) {
-            case EXPIRED -> ctx.status(HttpStatus.GONE).html(pages.notice(texts, "expired_heading", "expired_body"));
+            case EXPIRED -> SurveyPages.send(ctx.status(HttpStatus.GONE), pages.notice(texts, "expired_heading", "expired_body"));
             case ANSWERED_FINAL, ANSWERED_EDITABLE ->
-                    ctx.status(HttpStatus.CONFLICT).html(pages.notice(texts, "answered_heading", "answered_body"));
-            default -> ctx.status(HttpStatus.NOT_FOUND).html(pages.notice(texts, "unknown_heading", "unknown_body"));
+                    SurveyPages.send(ctx.status(HttpStatus.CONFLICT), pages.notice(texts, "answered_heading", "answered_body"));
+            default -> SurveyPages.send(ctx.status(HttpStatus.NOT_FOUND), pages.notice(texts, "unknown_heading", "unknown_body"));
         }
     }
 

@@ -43,7 +43,7 @@ public final class SurveyFeature implements WebFeature {
         if (!limiter.tryAcquire(ctx.ip())) {
             SurveyTexts texts = SurveyTexts.of(SurveyLocales.choose(null, ctx.header("Accept-Language")));
             ctx.header("Retry-After", Long.toString(limiter.secondsUntilNext()));
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(pages.notice(texts, "limited_heading", "limited_body"));
+            SurveyPages.send(ctx.status(HttpStatus.TOO_MANY_REQUESTS), pages.notice(texts, "limited_heading", "limited_body"));
             ctx.skipRemainingHandlers();
         }
     }

@@ -29,6 +29,11 @@ public final class SurveyPages {
         this.brand = brand;
     }
 
+    /** Sends a rendered page as UTF-8 HTML (the charset is explicit for every browser). */
+    public static void send(io.javalin.http.Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
     /** What the form page shows: the score chosen so far, the comment typed, error keys. */
     public record Form(String token, Integer score, String comment, List<String> errors) {
     }
