@@ -41,7 +41,7 @@ public final class SurveyController {
                 Integer preselected = score.errors().isEmpty() ? score.getOrNull() : null;
                 SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
             }
-            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), true));
+            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), List.of()));
             default -> notice(ctx, texts, state.kind());
         }
     }
@@ -81,7 +81,7 @@ public final class SurveyController {
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(comment);
         if (!errors.isEmpty()) {
-            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), true));
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), List.of("error_comment_length")));
             return;
         }
         store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, comment.getOrNull(), texts.language()));
@@ -90,7 +90,7 @@ public final class SurveyController {
     private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
         AnswerOutcome outcome = service.answer(answer).join();
         switch (outcome) {
-            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment(), true));
+            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment(), List.of()));
             case ALREADY_ANSWERED -> notice(ctx, texts, SurveyState.Kind.ANSWERED_FINAL);
             case NOT_ANSWERED -> notice(ctx, texts, SurveyState.Kind.UNKNOWN);
         }

@@ -48,13 +48,12 @@ public final class SurveyPages {
         return render("form", model);
     }
 
-    /** The thank-you page; {@code editable} adds the form to change the comment. */
-    public String thanks(SurveyTexts texts, String token, String comment, boolean editable) {
+    /** The thank-you page with the form to change the comment; {@code errors} are bundle keys. */
+    public String thanks(SurveyTexts texts, String token, String comment, List<String> errors) {
         Map<String, Object> model = base(texts);
         model.put("token", token);
         model.put("comment", comment == null ? "" : comment);
-        model.put("editable", editable);
-        model.put("errors", List.of());
+        model.put("errors", errors.stream().map(texts::get).toList());
         return render("thanks", model);
     }
 
