@@ -1,5 +1,6 @@
 package org.cskpi.batch;
 
+import org.cskpi.batch.invite.InviteCommand;
 import org.cskpi.cli.Cli;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi batch jobs.",
-        subcommands = {DbCommand.class})
+        subcommands = {DbCommand.class, InviteCommand.class})
 public final class BatchCli implements Runnable {
 
     @Spec
