@@ -2,6 +2,7 @@ package org.cskpi.batch;
 
 import org.cskpi.analytics.job.AnalyzeCommand;
 import org.cskpi.analytics.sql.SqlCommand;
+import org.cskpi.batch.invite.InviteCommand;
 import org.cskpi.cli.Cli;
 import org.cskpi.generate.GenerateCommand;
 import org.cskpi.ingest.cli.IngestCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi batch jobs.",
-        subcommands = {GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class, SqlCommand.class, ResponsesCommand.class, DbCommand.class})
+        subcommands = {GenerateCommand.class, IngestCommand.class, AnalyzeCommand.class, SqlCommand.class, ResponsesCommand.class, InviteCommand.class, DbCommand.class})
 public final class BatchCli implements Runnable {
 
     @Spec

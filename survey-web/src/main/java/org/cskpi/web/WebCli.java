@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi web app and reports.",
-        subcommands = {DbCommand.class})
+        subcommands = {DbCommand.class, ServeCommand.class})
 public final class WebCli implements Runnable {
 
     @Spec

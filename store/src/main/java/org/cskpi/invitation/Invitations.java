@@ -1,0 +1,93 @@
+package org.cskpi.invitation;
+
+import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.store.jooq.tables.records.SurveyInvitationsRecord;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/**
+ * Issues and looks up survey invitations; shared by the batch {@code invite} command and the
+ * web API. Rules: one invitation per ticket ({@code source}, {@code ticket_id}); no invitation
+ * for a customer invited less than {@code survey.fatigue_days} ago; an invitation expires
+ * {@code survey.invitation_ttl_days} after it was issued. Days are 86,400 s.
+ */
+public final class Invitations {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final CskpiConfig.Survey settings;
+
+    public Invitations(DSLContext dsl, Clock clock, CskpiConfig.Survey settings) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Issues an invitation for the ticket unless a rule above says no. */
+    public IssueResult issue(TicketRef ticket) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try {
+            return dsl.transactionResult(tx -> issue(tx.dsl(), ticket, now));
+        } catch (IntegrityConstraintViolationException raced) {
+            // Another issuer stored this ticket's invitation between our check and our insert.
+            return IssueResult.skipped(IssueResult.Outcome.ALREADY_INVITED);
+        }
+    }
+
+    private IssueResult issue(DSLContext tx, TicketRef ticket, Instant now) {
+        boolean invited = tx.fetchExists(SURVEY_INVITATIONS,
+                SURVEY_INVITATIONS.SOURCE.eq(ticket.source()).and(SURVEY_INVITATIONS.TICKET_ID.eq(ticket.ticketId())));
+        if (invited) {
+            return IssueResult.skipped(IssueResult.Outcome.ALREADY_INVITED);
+        }
+        if (ticket.customerId() != null && tx.fetchExists(SURVEY_INVITATIONS,
+                SURVEY_INVITATIONS.CUSTOMER_ID.eq(ticket.customerId())
+                        .and(SURVEY_INVITATIONS.CREATED_AT.gt(utc(now.minus(Duration.ofDays(settings.fatigueDays()))))))) {
+            return IssueResult.skipped(IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED);
+        }
+        String token = SurveyToken.generate();
+        Instant expires = now.plus(Duration.ofDays(settings.invitationTtlDays()));
+        long id = tx.insertInto(SURVEY_INVITATIONS)
+                .set(SURVEY_INVITATIONS.TOKEN_HASH, SurveyToken.hash(token))
+                .set(SURVEY_INVITATIONS.SOURCE, ticket.source())
+                .set(SURVEY_INVITATIONS.TICKET_ID, ticket.ticketId())
+                .set(SURVEY_INVITATIONS.CUSTOMER_ID, ticket.customerId())
+                .set(SURVEY_INVITATIONS.LOCALE, ticket.locale())
+                .set(SURVEY_INVITATIONS.CREATED_AT, utc(now))
+                .set(SURVEY_INVITATIONS.EXPIRES_AT, utc(expires))
+                .returning(SURVEY_INVITATIONS.ID)
+                .fetchOne(SURVEY_INVITATIONS.ID);
+        Invitation invitation = new Invitation(id, ticket.source(), ticket.ticketId(), ticket.customerId(),
+                ticket.locale(), now, expires);
+        return new IssueResult(IssueResult.Outcome.ISSUED,
+                Optional.of(new IssueResult.Issued(invitation, token, SurveyLinks.of(settings.baseUrl(), token))));
+    }
+
+    /** The invitation a token belongs to, expired or not; empty for a malformed or unknown token. */
+    public Optional<Invitation> find(String token) {
+        if (!SurveyToken.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return dsl.selectFrom(SURVEY_INVITATIONS)
+                .where(SURVEY_INVITATIONS.TOKEN_HASH.eq(SurveyToken.hash(token)))
+                .fetchOptional()
+                .map(Invitations::toInvitation);
+    }
+
+    private static Invitation toInvitation(SurveyInvitationsRecord r) {
+        return new Invitation(r.getId(), r.getSource(), r.getTicketId(), r.getCustomerId(), r.getLocale(),
+                r.getCreatedAt().toInstant(), r.getExpiresAt().toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,105 @@
+package org.cskpi.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.store.Store;
+import org.cskpi.store.StoreSettings;
+import org.cskpi.store.jooq.tables.records.SurveyInvitationsRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InvitationsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
+    private final Store store = Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()));
+    private final CskpiConfig.Survey settings = CskpiConfig.defaults(Path.of("data")).survey();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Invitations at(Instant now) {
+        return new Invitations(store.dsl(), Clock.fixed(now, ZoneOffset.UTC), settings);
+    }
+
+    @Test
+    void issuing_stores_only_the_token_hash_and_expires_after_the_ttl() {
+        IssueResult result = at(T0).issue(new TicketRef("zendesk", "101", "cust-1", "vi-VN"));
+
+        assertThat(result.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+        IssueResult.Issued issued = result.issued().orElseThrow();
+        assertThat(issued.token()).matches("[A-Za-z0-9_-]{43}");
+        SurveyInvitationsRecord row = store.dsl().fetchOne(SURVEY_INVITATIONS);
+        assertThat(row.getTokenHash()).isEqualTo(SurveyToken.hash(issued.token())).hasSize(64).isNotEqualTo(issued.token());
+        assertThat(row.getSource()).isEqualTo("zendesk");
+        assertThat(row.getTicketId()).isEqualTo("101");
+        assertThat(row.getCustomerId()).isEqualTo("cust-1");
+        assertThat(row.getLocale()).isEqualTo("vi-VN");
+        assertThat(row.getCreatedAt().toInstant()).isEqualTo(T0);
+        // default survey.invitation_ttl_days = 30: 2026-11-01T08:00Z + 30 x 86,400 s
+        assertThat(row.getExpiresAt().toInstant()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+        assertThat(issued.links().survey()).isEqualTo("http://localhost:7070/s/" + issued.token());
+        assertThat(issued.links().oneTap()).hasSize(11)
+                .first().isEqualTo("http://localhost:7070/s/" + issued.token() + "?score=0");
+    }
+
+    @Test
+    void a_ticket_gets_one_invitation() {
+        at(T0).issue(new TicketRef("zendesk", "101", null, null));
+        IssueResult again = at(T0.plusSeconds(3600)).issue(new TicketRef("zendesk", "101", null, null));
+        IssueResult otherSource = at(T0).issue(new TicketRef("freshdesk", "101", null, null));
+
+        assertThat(again.outcome()).isEqualTo(IssueResult.Outcome.ALREADY_INVITED);
+        assertThat(again.issued()).isEmpty();
+        assertThat(otherSource.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+        assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isEqualTo(2);
+    }
+
+    @Test
+    void a_customer_invited_within_the_fatigue_window_is_skipped_and_invited_again_after_it() {
+        at(T0).issue(new TicketRef("csv", "1", "alice", "en"));
+        // default survey.fatigue_days = 30; 29 days later: skipped; exactly 30 days later: the
+        // earlier invitation is no longer "in the last 30 days" (created_at > now - 30 d is false)
+        IssueResult within = at(T0.plusSeconds(29 * 86_400L)).issue(new TicketRef("csv", "2", "alice", "en"));
+        IssueResult after = at(T0.plusSeconds(30 * 86_400L)).issue(new TicketRef("csv", "3", "alice", "en"));
+        IssueResult unknownCustomer = at(T0).issue(new TicketRef("csv", "4", null, "en"));
+        IssueResult unknownCustomerAgain = at(T0).issue(new TicketRef("csv", "5", null, "en"));
+
+        assertThat(within.outcome()).isEqualTo(IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED);
+        assertThat(after.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+        assertThat(unknownCustomer.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+        assertThat(unknownCustomerAgain.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+    }
+
+    @Test
+    void find_returns_the_invitation_of_a_token_and_nothing_for_forged_ones() {
+        String token = at(T0).issue(new TicketRef("csv", "1", "bob", "nb")).issued().orElseThrow().token();
+        Invitations invitations = at(T0);
+
+        Invitation found = invitations.find(token).orElseThrow();
+        assertThat(found.ticketId()).isEqualTo("1");
+        assertThat(found.locale()).isEqualTo("nb");
+        assertThat(found.isExpired(Instant.parse("2026-12-01T07:59:59.999Z"))).isFalse();
+        assertThat(found.isExpired(Instant.parse("2026-12-01T08:00:00Z"))).isTrue();
+        assertThat(invitations.find(SurveyToken.generate())).isEmpty();
+        assertThat(invitations.find(token.substring(1))).isEmpty();
+        assertThat(invitations.find(SurveyToken.hash(token))).isEmpty();
+        assertThat(invitations.find(null)).isEmpty();
+        assertThat(invitations.find("' OR 1=1 --")).isEmpty();
+    }
+
+    @Test
+    void tokens_are_unique_and_hash_to_hex_sha256() {
+        assertThat(java.util.stream.Stream.generate(SurveyToken::generate).limit(1000).distinct().count()).isEqualTo(1000);
+        // SHA-256("abc") from FIPS 180-2, appendix B.1
+        assertThat(SurveyToken.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

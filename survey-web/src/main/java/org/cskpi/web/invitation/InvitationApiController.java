@@ -1,0 +1,66 @@
+package org.cskpi.web.invitation;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.cskpi.invitation.IssueResult;
+import org.cskpi.invitation.Invitations;
+import org.cskpi.invitation.TicketRef;
+import org.cskpi.web.WebDeps;
+import org.cskpi.web.WebFeature;
+
+/**
+ * {@code POST /api/invitations} for a help desk's automation (API key). 201 with the survey
+ * link and the eleven one-tap links; 409 with a reason when the ticket already has an
+ * invitation or its customer was invited within {@code survey.fatigue_days}; 400 (Javalin's
+ * validation error map) for a bad body.
+ */
+public final class InvitationApiController implements WebFeature {
+
+    private final ApiKeyAuth auth;
+    private final Invitations invitations;
+
+    public InvitationApiController(WebDeps deps) {
+        this.auth = new ApiKeyAuth(deps.config().web().apiKey());
+        this.invitations = new Invitations(deps.store().dsl(), deps.clock(), deps.config().survey());
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.post("/api/invitations", this::create);
+    }
+
+    private void create(Context ctx) {
+        auth.require(ctx);
+        InvitationRequest request = ctx.bodyValidator(InvitationRequest.class)
+                .check(r -> present(r.source(), 64), "source is required, at most 64 characters")
+                .check(r -> present(r.ticketId(), 255), "ticket_id is required, at most 255 characters")
+                .check(r -> r.customerId() == null || r.customerId().length() <= 255, "customer_id is at most 255 characters")
+                .check(r -> r.locale() == null || r.locale().length() <= 35, "locale is at most 35 characters")
+                .get();
+        IssueResult result = invitations.issue(
+                new TicketRef(request.source(), request.ticketId(), request.customerId(), request.locale()));
+        if (result.issued().isEmpty()) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("invited", false,
+                    "reason", result.outcome().name().toLowerCase(Locale.ROOT)));
+            return;
+        }
+        IssueResult.Issued issued = result.issued().get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invited", true);
+        body.put("invitation_id", issued.invitation().id());
+        body.put("source", issued.invitation().source());
+        body.put("ticket_id", issued.invitation().ticketId());
+        body.put("expires_at", issued.invitation().expiresAt().toString());
+        body.put("survey_link", issued.links().survey());
+        body.put("one_tap_links", issued.links().oneTap());
+        ctx.status(HttpStatus.CREATED).json(body);
+    }
+
+    private static boolean present(String value, int maxLength) {
+        return value != null && !value.isBlank() && value.length() <= maxLength;
+    }
+}

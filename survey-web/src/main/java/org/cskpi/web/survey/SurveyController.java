@@ -1,0 +1,132 @@
+package org.cskpi.web.survey;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.Validation;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The survey pages (HTTP only; rules in {@link SurveyService}).
+ *
+ * <p>One-tap links ({@code GET /s/{token}?score=N}) never store anything: GET only shows the
+ * form with N already selected, and the customer's tap on "Send" (a plain form POST) stores
+ * it. Mail scanners and link prefetchers follow GET links, so a score stored on GET would be
+ * one the customer may never have chosen.
+ */
+public final class SurveyController {
+
+    static final int MAX_COMMENT = 2_000;
+
+    private final SurveyService service;
+    private final SurveyPages pages;
+
+    public SurveyController(SurveyService service, SurveyPages pages) {
+        this.service = service;
+        this.pages = pages;
+    }
+
+    /** {@code GET /s/{token}}: the form, or the page for the link's state. */
+    public void show(Context ctx) {
+        String token = ctx.pathParam("token");
+        SurveyState state = service.state(token);
+        SurveyTexts texts = texts(ctx, state);
+        switch (state.kind()) {
+            case OPEN -> {
+                Validator<Integer> score = ctx.queryParamAsClass("score", Integer.class)
+                        .check(SurveyController::isScore, "SCORE_RANGE");
+                Integer preselected = score.errors().isEmpty() ? score.getOrNull() : null;
+                SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+            }
+            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), List.of()));
+            default -> notice(ctx, texts, state.kind());
+        }
+    }
+
+    /** {@code POST /s/{token}}: score 0-10 and an optional comment of at most 2,000 characters. */
+    public void submit(Context ctx) {
+        String token = ctx.pathParam("token");
+        Validator<Integer> score = ctx.formParamAsClass("score", Integer.class).required()
+                .check(SurveyController::isScore, "error_score");
+        Validator<String> comment = commentValidator(ctx);
+        SurveyState state = service.state(token);
+        SurveyTexts texts = texts(ctx, state);
+        if (state.kind() != SurveyState.Kind.OPEN && state.kind() != SurveyState.Kind.ANSWERED_EDITABLE) {
+            notice(ctx, texts, state.kind());
+            return;
+        }
+        Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(score, comment);
+        if (!errors.isEmpty()) {
+            Integer chosen = errors.containsKey("score") ? null : score.get();
+            String typed = ctx.formParam("comment");
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.form(texts,
+                    new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
+            return;
+        }
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), score.get(), comment.getOrNull(), texts.language()));
+    }
+
+    /** {@code POST /s/{token}/comment}: a new comment for an answer given within the edit window. */
+    public void editComment(Context ctx) {
+        String token = ctx.pathParam("token");
+        Validator<String> comment = commentValidator(ctx);
+        SurveyState state = service.state(token);
+        SurveyTexts texts = texts(ctx, state);
+        if (state.kind() != SurveyState.Kind.ANSWERED_EDITABLE) {
+            notice(ctx, texts, state.kind());
+            return;
+        }
+        Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(comment);
+        if (!errors.isEmpty()) {
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), List.of("error_comment_length")));
+            return;
+        }
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, comment.getOrNull(), texts.language()));
+    }
+
+    private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
+        AnswerOutcome outcome = service.answer(answer).join();
+        switch (outcome) {
+            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment(), List.of()));
+            case ALREADY_ANSWERED -> notice(ctx, texts, SurveyState.Kind.ANSWERED_FINAL);
+            case NOT_ANSWERED -> notice(ctx, texts, SurveyState.Kind.UNKNOWN);
+        }
+    }
+
+    private static Validator<String> commentValidator(Context ctx) {
+        return ctx.formParamAsClass("comment", String.class)
+                .check(text -> text == null || text.length() <= MAX_COMMENT, "error_comment_length");
+    }
+
+    private void notice(Context ctx, SurveyTexts texts, SurveyState.Kind kind) {
+        switch (kind) {
+            case EXPIRED -> SurveyPages.send(ctx.status(HttpStatus.GONE), pages.notice(texts, "expired_heading", "expired_body"));
+            case ANSWERED_FINAL, ANSWERED_EDITABLE ->
+                    SurveyPages.send(ctx.status(HttpStatus.CONFLICT), pages.notice(texts, "answered_heading", "answered_body"));
+            default -> SurveyPages.send(ctx.status(HttpStatus.NOT_FOUND), pages.notice(texts, "unknown_heading", "unknown_body"));
+        }
+    }
+
+    private static List<String> errorKeys(Map<String, List<ValidationError<Object>>> errors) {
+        List<String> keys = new ArrayList<>();
+        if (errors.containsKey("score")) {
+            keys.add("error_score");
+        }
+        if (errors.containsKey("comment")) {
+            keys.add("error_comment_length");
+        }
+        return keys;
+    }
+
+    private static SurveyTexts texts(Context ctx, SurveyState state) {
+        return SurveyTexts.of(SurveyLocales.choose(state.invitationLocale(), ctx.header("Accept-Language")));
+    }
+
+    static boolean isScore(Integer score) {
+        return score != null && score >= 0 && score <= 10;
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.cskpi.web.survey;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.invitation.Invitations;
+import org.cskpi.web.WebDeps;
+import org.cskpi.web.WebFeature;
+
+/**
+ * The public survey: routes under {@code /s/}, the per-address rate limit in front of them,
+ * and the answer writer's lifecycle (stopped, after draining its queue, when the server stops).
+ */
+public final class SurveyFeature implements WebFeature {
+
+    private final WebDeps deps;
+
+    public SurveyFeature(WebDeps deps) {
+        this.deps = deps;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        CskpiConfig.Survey settings = deps.config().survey();
+        Duration editWindow = Duration.ofHours(settings.commentEditHours());
+        AnswerWriter writer = new AnswerWriter(deps.store().dsl(), deps.clock(), editWindow);
+        SurveyService service = new SurveyService(new Invitations(deps.store().dsl(), deps.clock(), settings),
+                deps.store().dsl(), writer, deps.clock(), editWindow, deps.metrics());
+        SurveyPages pages = new SurveyPages(settings.brand());
+        SurveyController survey = new SurveyController(service, pages);
+        RateLimiter limiter = RateLimiter.perMinute(settings.rateLimitPerMinute());
+
+        config.routes.before("/s/*", ctx -> limit(ctx, limiter, pages));
+        config.routes.get("/s/{token}", survey::show);
+        config.routes.post("/s/{token}", survey::submit);
+        config.routes.post("/s/{token}/comment", survey::editComment);
+        config.events.serverStopped(writer::close);
+    }
+
+    private static void limit(Context ctx, RateLimiter limiter, SurveyPages pages) {
+        if (!limiter.tryAcquire(ctx.ip())) {
+            SurveyTexts texts = SurveyTexts.of(SurveyLocales.choose(null, ctx.header("Accept-Language")));
+            ctx.header("Retry-After", Long.toString(limiter.secondsUntilNext()));
+            SurveyPages.send(ctx.status(HttpStatus.TOO_MANY_REQUESTS), pages.notice(texts, "limited_heading", "limited_body"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+}

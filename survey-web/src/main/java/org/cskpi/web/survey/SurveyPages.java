@@ -1,0 +1,86 @@
+package org.cskpi.web.survey;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
+ * escapes every {@code {{ value }}} for HTML by default (autoescaping on, strategy html), so a
+ * comment is shown exactly as typed and can never become markup.
+ */
+public final class SurveyPages {
+
+    private final PebbleEngine engine;
+    private final String brand;
+
+    public SurveyPages(String brand) {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix("templates/survey");
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
+                .cacheActive(true).build();
+        this.brand = brand;
+    }
+
+    /** Sends a rendered page as UTF-8 HTML (the charset is explicit for every browser). */
+    public static void send(io.javalin.http.Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** What the form page shows: the score chosen so far, the comment typed, error keys. */
+    public record Form(String token, Integer score, String comment, List<String> errors) {
+    }
+
+    public String form(SurveyTexts texts, Form form) {
+        Map<String, Object> model = base(texts);
+        model.put("token", form.token());
+        model.put("selected", form.score() == null ? -1 : form.score());
+        model.put("comment", form.comment() == null ? "" : form.comment());
+        model.put("errors", form.errors().stream().map(texts::get).toList());
+        model.put("scores", java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
+        return render("form", model);
+    }
+
+    /** The thank-you page with the form to change the comment; {@code errors} are bundle keys. */
+    public String thanks(SurveyTexts texts, String token, String comment, List<String> errors) {
+        Map<String, Object> model = base(texts);
+        model.put("token", token);
+        model.put("comment", comment == null ? "" : comment);
+        model.put("errors", errors.stream().map(texts::get).toList());
+        return render("thanks", model);
+    }
+
+    /** A page with a heading and one paragraph, both keys of the bundle. */
+    public String notice(SurveyTexts texts, String headingKey, String bodyKey) {
+        Map<String, Object> model = base(texts);
+        model.put("heading", texts.get(headingKey));
+        model.put("body", texts.get(bodyKey));
+        return render("notice", model);
+    }
+
+    private Map<String, Object> base(SurveyTexts texts) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", texts.language());
+        model.put("t", texts.forPage(brand));
+        model.put("brand", brand);
+        return model;
+    }
+
+    private String render(String name, Map<String, Object> model) {
+        PebbleTemplate template = engine.getTemplate(name);
+        StringWriter out = new StringWriter();
+        try {
+            template.evaluate(out, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering survey page " + name, e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package org.cskpi.web;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.store.Store;
+import org.cskpi.store.StoreSettings;
+
+/** A fresh in-memory store and a config for web tests. */
+public final class TestWeb {
+
+    public static final String API_KEY = "test-api-key-0123456789";
+
+    private TestWeb() {
+    }
+
+    public static Store store() {
+        return Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()));
+    }
+
+    /** Defaults, with brand "Acme", an API key, and the given survey rate limit. */
+    public static CskpiConfig config(int rateLimitPerMinute) {
+        CskpiConfig defaults = CskpiConfig.defaults(Path.of("target", "test-data"));
+        CskpiConfig.Survey s = defaults.survey();
+        CskpiConfig.Survey survey = new CskpiConfig.Survey("Acme", s.secret(), "https://survey.example", s.invitationTtlDays(),
+                s.fatigueDays(), s.commentEditHours(), rateLimitPerMinute);
+        CskpiConfig.Web w = defaults.web();
+        CskpiConfig.Web web = new CskpiConfig.Web(w.port(), Optional.of(API_KEY), w.queryTimeoutSeconds(), w.queryMaxRows(),
+                w.loginAttemptsPerMinute());
+        return new CskpiConfig(defaults.dataDir(), defaults.business(), defaults.frtTargetSeconds(),
+                defaults.repeatContactWindowDays(), defaults.warehouse(), defaults.storeUrl(), defaults.ingest(),
+                defaults.spark(), survey, web);
+    }
+}

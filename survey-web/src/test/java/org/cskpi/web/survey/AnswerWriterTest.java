@@ -1,0 +1,96 @@
+package org.cskpi.web.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cskpi.invitation.Invitation;
+import org.cskpi.invitation.Invitations;
+import org.cskpi.invitation.TicketRef;
+import org.cskpi.store.Store;
+import org.cskpi.web.MutableClock;
+import org.cskpi.web.TestWeb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnswerWriterTest {
+
+    private final Store store = TestWeb.store();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final Invitations invitations = new Invitations(store.dsl(), clock, TestWeb.config(1).survey());
+    private final AnswerWriter writer = new AnswerWriter(store.dsl(), clock, Duration.ofHours(24));
+
+    @AfterEach
+    void close() {
+        writer.close();
+        store.close();
+    }
+
+    private Invitation invitation(String ticket) {
+        return invitations.issue(new TicketRef("csv", ticket, null, "en")).issued().orElseThrow().invitation();
+    }
+
+    @Test
+    void concurrent_answers_are_all_committed_once() throws Exception {
+        List<Invitation> all = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            all.add(invitation("t" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<AnswerOutcome>> outcomes = new ArrayList<>();
+            for (Invitation invitation : all) {
+                outcomes.add(pool.submit(() -> writer.submit(new Answer(invitation, 7, "c", "en")).join()));
+            }
+            for (Future<AnswerOutcome> outcome : outcomes) {
+                assertThat(outcome.get()).isEqualTo(AnswerOutcome.RECORDED);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.dsl().fetchCount(SURVEY_RESPONSES)).isEqualTo(400);
+        assertThat(store.dsl().fetchCount(SURVEY_RESPONSES, SURVEY_RESPONSES.SCORE.eq(7))).isEqualTo(400);
+    }
+
+    @Test
+    void two_answers_to_one_invitation_keep_the_first_score_and_the_last_comment() {
+        Invitation invitation = invitation("x");
+        CompletableFuture<AnswerOutcome> first = writer.submit(new Answer(invitation, 2, "first", "en"));
+        CompletableFuture<AnswerOutcome> second = writer.submit(new Answer(invitation, 9, "second", "en"));
+
+        assertThat(first.join()).isEqualTo(AnswerOutcome.RECORDED);
+        assertThat(second.join()).isEqualTo(AnswerOutcome.COMMENT_UPDATED);
+        var row = store.dsl().fetchOne(SURVEY_RESPONSES);
+        assertThat(row.getScore()).isEqualTo(2);
+        assertThat(row.getComment()).isEqualTo("second");
+    }
+
+    @Test
+    void a_failed_transaction_acknowledges_nothing() {
+        Invitation invitation = invitation("y");
+        store.close();
+
+        CompletableFuture<AnswerOutcome> outcome = writer.submit(new Answer(invitation, 5, null, "en"));
+
+        assertThatThrownBy(outcome::join).isInstanceOf(CompletionException.class);
+    }
+
+    @Test
+    void a_stopped_writer_refuses_new_answers() {
+        Invitation invitation = invitation("z");
+        writer.close();
+
+        assertThatThrownBy(() -> writer.submit(new Answer(invitation, 5, null, "en")).join())
+                .hasMessageContaining("stopped");
+        assertThat(store.dsl().fetchCount(SURVEY_RESPONSES)).isZero();
+    }
+}

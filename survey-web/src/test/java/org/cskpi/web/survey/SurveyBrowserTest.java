@@ -1,0 +1,139 @@
+package org.cskpi.web.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.cskpi.invitation.Invitations;
+import org.cskpi.invitation.TicketRef;
+import org.cskpi.store.Store;
+import org.cskpi.store.jooq.tables.records.SurveyResponsesRecord;
+import org.cskpi.web.TestWeb;
+import org.cskpi.web.WebApp;
+import org.cskpi.web.WebDeps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The survey in a real browser: Debian's headless Chromium driven by its chromedriver, on a
+ * 360 x 740 phone-sized window. (.ci/run installs both packages.)
+ */
+class SurveyBrowserTest {
+
+    private static Store store;
+    private static Javalin app;
+    private static ChromeDriver browser;
+    private static Invitations invitations;
+
+    @BeforeAll
+    static void start() {
+        store = TestWeb.store();
+        app = WebApp.create(WebDeps.of(TestWeb.config(10_000), store, Clock.systemUTC())).start("127.0.0.1", 0);
+        invitations = new Invitations(store.dsl(), Clock.systemUTC(), TestWeb.config(1).survey());
+        assertThat(Path.of("/usr/bin/chromium")).as("install Debian's chromium and chromium-driver").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=360,740", "--lang=en-US");
+        // Headless Chromium keeps windows at least 500 px wide; device emulation gives the
+        // page a real 360 x 740 phone viewport (and touch events).
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", 360, "height", 740, "pixelRatio", 2.0, "touch", true)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        app.stop();
+        store.close();
+    }
+
+    private String open(String ticket, String locale, String query) {
+        String token = invitations.issue(new TicketRef("zendesk", ticket, "cust-" + ticket, locale)).issued().orElseThrow().token();
+        browser.get("http://127.0.0.1:" + app.port() + "/s/" + token + query);
+        return token;
+    }
+
+    private SurveyResponsesRecord stored(String ticket) {
+        return store.dsl().fetchOne(SURVEY_RESPONSES, SURVEY_RESPONSES.TICKET_ID.eq(ticket));
+    }
+
+    @Test
+    void a_customer_answers_on_a_phone_with_taps_and_the_row_is_stored() {
+        open("phone-1", "en", "");
+        JavascriptExecutor js = browser;
+        assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isLessThanOrEqualTo(360);
+        // nothing sticks out sideways on a 360 px screen
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).intValue());
+        WebElement nine = browser.findElement(By.cssSelector("label[for=score-9]"));
+        assertThat(nine.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        nine.click();
+        browser.findElement(By.id("comment")).sendKeys("Fast, kind <help> – takk!");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you!");
+        SurveyResponsesRecord row = stored("phone-1");
+        assertThat(row.getScore()).isEqualTo(9);
+        assertThat(row.getComment()).isEqualTo("Fast, kind <help> – takk!");
+        assertThat(row.getLocale()).isEqualTo("en");
+    }
+
+    @Test
+    void a_customer_answers_with_the_keyboard_only() {
+        open("keys-1", "vi", "");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        // Tab into the radio group (first radio), arrow right three times: score 3
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("score-0");
+        new Actions(browser).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
+        assertThat(browser.findElement(By.id("score-3")).isSelected()).isTrue();
+        // Tab to the comment, type, Tab to the button, Enter
+        new Actions(browser).sendKeys(Keys.TAB).sendKeys("Giao hàng chậm").sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn bạn!");
+        SurveyResponsesRecord row = stored("keys-1");
+        assertThat(row.getScore()).isEqualTo(3);
+        assertThat(row.getComment()).isEqualTo("Giao hàng chậm");
+    }
+
+    @Test
+    void one_tap_link_opens_with_the_score_chosen_and_one_tap_on_send_stores_it() {
+        open("tap-1", "th", "?score=10");
+        assertThat(stored("tap-1")).isNull();
+        assertThat(browser.findElement(By.id("score-10")).isSelected()).isTrue();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ขอบคุณ!");
+        assertThat(stored("tap-1").getScore()).isEqualTo(10);
+    }
+
+    @Test
+    void the_page_loads_its_stylesheet_under_the_content_security_policy() {
+        open("css-1", "en", "");
+        String background = browser.findElement(By.cssSelector("button[type=submit]")).getCssValue("background-color");
+        assertThat(background).isEqualTo("rgba(29, 78, 216, 1)");
+        assertThat(Files.exists(Path.of("/usr/bin/chromedriver"))).isTrue();
+    }
+}
