@@ -77,7 +77,8 @@ public final class ReportBuilder {
         String breakdown = filters.breakdown();
         String value = filters.breakdownValue();
         return List.of(
-                TrendCharts.frtByChannel(weeks, history, channels, targets),
+                TrendCharts.frtByChannel("frt_median_s", weeks, history, channels, targets),
+                TrendCharts.frtByChannel("frt_p90_s", weeks, history, channels, targets),
                 TrendCharts.rates(weeks, history, breakdown, value),
                 TrendCharts.nps(weeks, history, breakdown, value),
                 HeatmapChart.busiestHours("busiest-hours", "Busiest hours, " + week,

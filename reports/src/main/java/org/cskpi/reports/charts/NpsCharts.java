@@ -85,7 +85,8 @@ public final class NpsCharts {
                 .setAnimation(false)
                 .setTooltip(new Tooltip().setTrigger("axis"))
                 .setGrid(new Grid().setLeft(8).setRight(8).setTop(32).setBottom(8).setContainLabel(true))
-                .setXAxis(new CategoryAxis().setType("category").setData(categories))
+                .setXAxis(new CategoryAxis().setType("category").setData(categories)
+                        .setAxisLabel((Object) java.util.Map.of("interval", 0)))
                 .setYAxis(new ValueAxis().setType("value").setName(name))
                 .setSeries(new BarSeries().setType("bar").setName(name).setData(bars));
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.cskpi.reports.format.Figures;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
@@ -11,6 +13,7 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.components.coord.cartesian.LogAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.legend.Legend;
 import org.icepear.echarts.components.marker.MarkLine;
 import org.icepear.echarts.components.marker.MarkLine1DDataItem;
 import org.icepear.echarts.charts.line.LineAreaStyle;
@@ -25,43 +28,38 @@ public final class TrendCharts {
     }
 
     /**
-     * FRT median (solid) and p90 (dashed) per channel, in minutes on a log axis (chat targets are
-     * seconds, e-mail targets hours), with each channel's target as a dotted line.
+     * One FRT statistic ({@code frt_median_s} or {@code frt_p90_s}) per channel, in minutes on a log
+     * axis (chat targets are seconds, e-mail targets hours), with the channel targets as dotted lines.
      */
-    public static ChartSpec frtByChannel(List<IsoWeek> weeks, KpiHistory history, List<String> channels,
+    public static ChartSpec frtByChannel(String kpi, List<IsoWeek> weeks, KpiHistory history, List<String> channels,
                                          Map<String, Long> targetSeconds) {
-        String[] labels = Axes.weekLabels(weeks, history, "all", "all", List.of("frt_median_s"));
+        String statistic = kpi.equals("frt_median_s") ? "median" : "p90";
+        String[] labels = Axes.weekLabels(weeks, history, "all", "all", List.of(kpi));
         List<SeriesOption> series = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
-            String colour = Palette.channel(channel, i);
-            Double[] median = new Double[weeks.size()];
-            Double[] p90 = new Double[weeks.size()];
+            Double[] values = new Double[weeks.size()];
             for (int w = 0; w < weeks.size(); w++) {
-                Optional<WeeklyKpi> m = history.find(weeks.get(w), "channel", channel, "frt_median_s");
-                Optional<WeeklyKpi> p = history.find(weeks.get(w), "channel", channel, "frt_p90_s");
-                median[w] = Axes.rounded(m, 1 / 60.0, 2);
-                p90[w] = Axes.rounded(p, 1 / 60.0, 2);
+                Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
+                values[w] = Axes.rounded(row, 1 / 60.0, 2);
                 Long target = targetSeconds.get(channel);
-                rows.add(List.of(weeks.get(w).toString(), channel, cell(m), cell(p),
-                        target == null ? "" : target, m.map(WeeklyKpi::incomplete).orElse(false)));
+                rows.add(List.of(weeks.get(w).toString(), channel, cell(row),
+                        row.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
+                        target == null ? "" : target, row.map(WeeklyKpi::incomplete).orElse(false)));
             }
-            LineSeries medianSeries = line(channel + " median", colour, median);
-            Long target = targetSeconds.get(channel);
-            if (target != null) {
-                medianSeries.setMarkLine(targetLine(channel, colour, target));
-            }
-            series.add(medianSeries);
-            series.add(line(channel + " p90", colour, p90).setLineStyle(new LineStyle().setType("dashed")));
+            series.add(line(channel, Palette.channel(channel, i), values));
+        }
+        if (!series.isEmpty()) {
+            ((LineSeries) series.get(0)).setMarkLine(targetLines(channels, targetSeconds));
         }
         Option option = Axes.trendBase(labels)
                 .setYAxis(new LogAxis().setType("log").setName("minutes"))
                 .setSeries(series.toArray(SeriesOption[]::new));
-        DataTable data = new DataTable(List.of("week", "channel", "frt_median_s", "frt_p90_s",
-                "frt_target_s", "incomplete"), rows);
-        return new ChartSpec("frt-trend", "First response time per channel, 12 weeks",
-                "Median (solid) and p90 (dashed) in minutes, log scale; dotted lines are the channel targets. "
+        DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
+                rows);
+        return new ChartSpec("frt-" + statistic + "-trend", "First response " + statistic + " per channel, 12 weeks",
+                "FRT " + statistic + " in minutes, log scale; dotted lines are the channel targets. "
                         + "Weeks marked * are incomplete.", option, data);
     }
 
@@ -115,15 +113,18 @@ public final class TrendCharts {
                     n.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
                     n.map(WeeklyKpi::incomplete).orElse(false)));
         }
-        LineSeries lowerSeries = line("band low", Palette.NEUTRAL, lower)
+        LineSeries lowerSeries = new BandSeries().setType("line").setName("band low").setColor(Palette.NEUTRAL)
+                .setData(lower)
                 .setStack("margin").setSymbol("none").setSilent(true)
                 .setLineStyle(new LineStyle().setOpacity(0));
-        LineSeries bandSeries = line("95% margin", Palette.NEUTRAL, band)
+        LineSeries bandSeries = new BandSeries().setType("line").setName("95% margin").setColor(Palette.NEUTRAL)
+                .setData(band)
                 .setStack("margin").setSymbol("none").setSilent(true)
                 .setLineStyle(new LineStyle().setOpacity(0))
                 .setAreaStyle(new LineAreaStyle().setColor("#8c959f").setOpacity(0.3));
         Option option = Axes.trendBase(labels)
-                .setYAxis(new ValueAxis().setType("value").setName("NPS").setMin(-100).setMax(100))
+                .setLegend(new Legend().setTop(0).setData(new String[] {"NPS", "95% margin"}))
+                .setYAxis(new ValueAxis().setType("value").setName("NPS").setScale(true))
                 .setSeries(new SeriesOption[] {lowerSeries, bandSeries, line("NPS", "#0969da", nps)});
         return new ChartSpec("nps-trend", "NPS with margin of error, 12 weeks",
                 "NPS (-100 to 100) with its 95% margin of error shaded. Weeks marked * are incomplete.", option,
@@ -135,14 +136,24 @@ public final class TrendCharts {
                 .setConnectNulls(false).setData(values);
     }
 
-    private static MarkLine targetLine(String channel, String colour, long targetSeconds) {
-        MarkLine1DDataItem item = new MarkLine1DDataItem()
-                .setName(channel + " target")
-                .setYAxis(Axes.round(targetSeconds / 60.0, 2));
+    /** One dotted line per distinct target, labelled with the channels that share it. */
+    private static MarkLine targetLines(List<String> channels, Map<String, Long> targetSeconds) {
+        Map<Long, List<String>> byTarget = new TreeMap<>();
+        for (String channel : channels) {
+            Long target = targetSeconds.get(channel);
+            if (target != null) {
+                byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(channel);
+            }
+        }
+        List<Object> lines = new ArrayList<>();
+        byTarget.forEach((target, names) -> lines.add(new MarkLine1DDataItem()
+                .setName(String.join(", ", names) + " target")
+                .setYAxis(Axes.round(target / 60.0, 2))
+                .setLabel(new SeriesLineLabel().setFormatter(String.join(", ", names) + " target "
+                        + Figures.duration(target)).setPosition("insideStartTop"))));
         return new MarkLine().setSilent(true).setSymbol("none")
-                .setLineStyle(new LineStyle().setType("dotted").setColor(colour))
-                .setLabel(new SeriesLineLabel().setFormatter(channel + " target").setPosition("insideEndTop"))
-                .setData(new Object[] {item});
+                .setLineStyle(new LineStyle().setType("dotted").setColor(Palette.NEUTRAL).setWidth(1.5))
+                .setData(lines.toArray());
     }
 
     private static Object cell(Optional<WeeklyKpi> row) {

@@ -57,7 +57,7 @@ public final class HtmlReport {
         for (Tile tile : report.tiles()) {
             TileHtml.append(out, tile, report.week().previous().toString());
         }
-        out.append("</div><p class=\"note\">Arrows compare with the previous ISO week: green is better, red worse, "
+        out.append("</div><p class=\"note\">Arrows compare with the previous ISO week (" + report.week().previous() + "): green is better, red worse, "
                 + "grey neutral. Rates change in percentage points.</p></section>\n");
         out.append("<section class=\"charts-section\"><h2>Charts</h2><div class=\"charts\">\n");
         for (ChartSpec chart : report.charts()) {
@@ -98,7 +98,7 @@ public final class HtmlReport {
 
     private static void chart(StringBuilder out, ChartSpec chart) {
         String id = Html.text(chart.id());
-        boolean tall = chart.id().startsWith("frt") || chart.id().startsWith("top");
+        boolean tall = chart.id().startsWith("top");
         out.append("<figure class=\"chart-card\"><h3>").append(Html.text(chart.title())).append("</h3>")
                 .append("<div class=\"chart").append(tall ? " tall" : "").append("\" id=\"chart-").append(id)
                 .append("\" data-option=\"option-").append(id).append("\" role=\"img\" aria-label=\"")

@@ -31,12 +31,12 @@ final class TableHtml {
         out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(Html.text(table.breakdown()))
                 .append("</th>");
         for (KpiSpec spec : table.columns()) {
-            out.append("<th class=\"num\">").append(Html.text(spec.label())).append("</th>");
+            out.append("<th class=\"num\">").append(Html.text(spec.noun())).append("</th>");
         }
         out.append("</tr></thead><tbody>");
         List<BreakdownTable.Row> shown = table.rows().subList(0, Math.min(MAX_ROWS, table.rows().size()));
         for (BreakdownTable.Row row : shown) {
-            out.append("<tr><td>").append(Html.text(row.value())).append("</td>");
+            out.append("<tr><td class=\"name\">").append(Html.text(row.value())).append("</td>");
             for (int i = 0; i < table.columns().size(); i++) {
                 cell(out, table.columns().get(i), row.cells().get(i));
             }

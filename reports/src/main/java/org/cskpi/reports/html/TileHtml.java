@@ -39,7 +39,7 @@ final class TileHtml {
         out.append("</div>\n");
     }
 
-    /** "▲ 40% vs 2026-W46", "▼ 3.2 pts vs 2026-W46", or why there is no comparison. */
+    /** "▲ 40% vs last week", "▼ 3.2 pts vs last week", or why there is no comparison. */
     static String changeText(Tile tile, String previousWeek) {
         if (tile.verdict() == Verdict.NOT_COMPARABLE) {
             if (tile.current().isEmpty()) {
@@ -53,7 +53,7 @@ final class TileHtml {
         int direction = tile.direction();
         String arrow = direction > 0 ? "\u25b2 " : direction < 0 ? "\u25bc " : "= ";
         String amount = tile.change().map(c -> amount(tile.spec().unit(), c)).orElse("from 0");
-        return arrow + amount + " vs " + previousWeek;
+        return arrow + amount + " vs last week";
     }
 
     private static String amount(Unit unit, double change) {
