@@ -27,6 +27,11 @@ public final class StoreRows {
         return new StoreRows(Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString())));
     }
 
+    /** Rows into an already open, migrated store (the caller closes it). */
+    public static StoreRows wrap(Store store) {
+        return new StoreRows(store);
+    }
+
     public Store store() {
         return store;
     }
