@@ -10,6 +10,8 @@ import org.cskpi.cli.Cli;
 import org.cskpi.reports.SampleStore;
 import org.cskpi.reports.StoreRows;
 import org.cskpi.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,19 +28,39 @@ class ReportCommandTest {
         return cli.execute(args);
     }
 
-    /** A file store under dataDir at the default store.url location, filled with the sample data. */
-    private static void sampleStore(Path dataDir) {
-        String url = org.cskpi.config.CskpiConfig.defaults(dataDir).storeUrl();
-        try (Store store = Store.openMigrated(url)) {
-            SampleStore.fill(StoreRows.wrap(store));
+    /** One in-memory store with the sample data for the class (it outlives its connections). */
+    private static final String SAMPLE_URL = "jdbc:h2:mem:report-command-" + java.util.UUID.randomUUID();
+    private static Store sample;
+
+    @BeforeAll
+    static void fill() {
+        sample = Store.openMigrated(SAMPLE_URL);
+        SampleStore.fill(StoreRows.wrap(sample));
+    }
+
+    @AfterAll
+    static void close() {
+        sample.close();
+    }
+
+    /** A config file under dataDir pointing store.url at the sample store. */
+    private static Path sampleStore(Path dataDir) {
+        return config(dataDir, SAMPLE_URL);
+    }
+
+    private static Path config(Path dataDir, String url) {
+        try {
+            return Files.writeString(dataDir.resolve("cskpi.yaml"), "store:\n  url: " + url + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Test
     void writes_the_last_complete_week_by_default(@TempDir Path dir) throws Exception {
-        sampleStore(dir);
+        Path config = sampleStore(dir);
 
-        int exit = run("--data-dir", dir.toString(), "--csv-dir", dir.resolve("csv").toString());
+        int exit = run("--config", config.toString(), "--data-dir", dir.toString(), "--csv-dir", dir.resolve("csv").toString());
 
         assertThat(exit).as(err.toString()).isZero();
         // 2026-W48 is incomplete, so the default is 2026-W47
@@ -50,9 +72,9 @@ class ReportCommandTest {
 
     @Test
     void writes_json_for_a_chosen_week(@TempDir Path dir) throws Exception {
-        sampleStore(dir);
+        Path config = sampleStore(dir);
 
-        int exit = run("--data-dir", dir.toString(), "--week", "2026-W46", "--format", "json",
+        int exit = run("--config", config.toString(), "--data-dir", dir.toString(), "--week", "2026-W46", "--format", "json",
                 "--out", dir.resolve("r.json").toString());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -61,11 +83,11 @@ class ReportCommandTest {
 
     @Test
     void a_bad_or_empty_week_is_a_one_line_error(@TempDir Path dir) {
-        sampleStore(dir);
+        Path config = sampleStore(dir);
 
-        assertThat(run("--data-dir", dir.toString(), "--week", "2026-47")).isEqualTo(Cli.FAILED);
+        assertThat(run("--config", config.toString(), "--week", "2026-47")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("--week: week '2026-47' is not of the form YYYY-Www");
-        assertThat(run("--data-dir", dir.toString(), "--week", "2025-W02")).isEqualTo(Cli.FAILED);
+        assertThat(run("--config", config.toString(), "--week", "2025-W02")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("no figures for 2025-W02 (weeks with data: 2026-W36 to 2026-W48)");
     }
 
@@ -77,10 +99,10 @@ class ReportCommandTest {
 
     @Test
     void an_empty_store_says_to_run_analyze(@TempDir Path dir) {
-        try (Store store = Store.openMigrated(org.cskpi.config.CskpiConfig.defaults(dir).storeUrl())) {
-            assertThat(store.url()).isNotEmpty();
+        String url = "jdbc:h2:mem:empty-" + java.util.UUID.randomUUID();
+        try (Store store = Store.openMigrated(url)) {
+            assertThat(run("--config", config(dir, url).toString())).isEqualTo(Cli.FAILED);
         }
-        assertThat(run("--data-dir", dir.toString())).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("run ./cskpi analyze first");
     }
 }
