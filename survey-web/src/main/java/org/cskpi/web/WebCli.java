@@ -1,6 +1,7 @@
 package org.cskpi.web;
 
 import org.cskpi.cli.Cli;
+import org.cskpi.reports.cli.ReportCommand;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi web app and reports.",
-        subcommands = {DbCommand.class, ServeCommand.class})
+        subcommands = {ReportCommand.class, ServeCommand.class, DbCommand.class})
 public final class WebCli implements Runnable {
 
     @Spec

@@ -1,0 +1,102 @@
+package org.cskpi.reports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.reports.charts.ChartSpec;
+import org.cskpi.reports.charts.ComplaintsChart;
+import org.cskpi.reports.charts.HeatmapChart;
+import org.cskpi.reports.charts.NpsCharts;
+import org.cskpi.reports.charts.TrendCharts;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiHistory;
+import org.cskpi.reports.data.KpiStore;
+import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.reports.narrative.Narrative;
+import org.cskpi.reports.tables.BreakdownTable;
+import org.cskpi.reports.tiles.Tile;
+import org.cskpi.reports.tiles.Tiles;
+import org.jooq.DSLContext;
+
+/**
+ * Loads a week, the week before and 12 weeks of history from the KPI store and assembles the
+ * weekly report. Only the headline tiles, sentences and trend charts follow the filter: the
+ * store holds one breakdown at a time, so the heatmap, complaints, NPS charts and team/agent
+ * tables are always for the whole operation.
+ */
+public final class ReportBuilder {
+
+    /** Weeks shown in the trend charts and summed in the long-run heatmap (issue 7). */
+    public static final int TREND_WEEKS = 12;
+    static final List<String> FRT_BUCKETS = List.of("\u22641m", "1m-1h", "1h-4h", "4h-24h", ">24h", "no_response");
+
+    private ReportBuilder() {
+    }
+
+    /** The report of {@code week}; throws {@link IllegalArgumentException} when the store has no row for it. */
+    public static WeeklyReport build(DSLContext dsl, CskpiConfig config, IsoWeek week, Filters filters) {
+        KpiStore store = new KpiStore(dsl);
+        IsoWeek first = week.minusWeeks(TREND_WEEKS - 1);
+        List<WeeklyKpi> rows = new ArrayList<>(store.kpis(first, week, Set.of("all", "channel", "team")));
+        rows.addAll(store.kpis(week.previous(), week, Set.of("category", "agent", "locale", "frt_bucket")));
+        KpiHistory history = new KpiHistory(rows);
+        if (history.find(week, "all", "all", "volume").isEmpty() && history.find(week, "all", "all", "nps").isEmpty()) {
+            throw new IllegalArgumentException("the KPI store has no figures for " + week
+                    + " (weeks with data: " + describe(store.weeks()) + ")");
+        }
+        List<IsoWeek> weeks = new ArrayList<>();
+        for (int i = TREND_WEEKS - 1; i >= 0; i--) {
+            weeks.add(week.minusWeeks(i));
+        }
+        List<Tile> tiles = Tiles.build(history, week, filters, config);
+        List<NpsAnswer> answers = store.answers(week, config.business().zone());
+        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers);
+        List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
+        List<NpsAnswer> comments = answers.stream()
+                .filter(a -> a.isDetractor() && a.comment() != null && !a.comment().isBlank())
+                .sorted(Comparator.comparing(NpsAnswer::answeredAt).reversed())
+                .toList();
+        boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), "volume")
+                .or(() -> history.find(week, "all", "all", "volume"))
+                .map(WeeklyKpi::incomplete).orElse(false);
+        return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
+                BreakdownTable.of(history, week, "team"),
+                BreakdownTable.of(history, week, "agent"), comments, store.weeks());
+    }
+
+    private static List<ChartSpec> charts(KpiHistory history, KpiStore store, CskpiConfig config, IsoWeek week,
+                                          List<IsoWeek> weeks, Filters filters, List<NpsAnswer> answers) {
+        List<String> channels = filters.channel().map(List::of).orElseGet(() -> history.values(weeks, "channel"));
+        Map<String, Long> targets = new TreeMap<>(config.frtTargetSeconds());
+        String breakdown = filters.breakdown();
+        String value = filters.breakdownValue();
+        return List.of(
+                TrendCharts.frtByChannel("frt_median_s", weeks, history, channels, targets),
+                TrendCharts.frtByChannel("frt_p90_s", weeks, history, channels, targets),
+                TrendCharts.rates(weeks, history, breakdown, value),
+                TrendCharts.nps(weeks, history, breakdown, value),
+                HeatmapChart.busiestHours("busiest-hours", "Busiest hours, " + week,
+                        store.busiestHours(week, week), config.business()),
+                HeatmapChart.busiestHours("busiest-hours-12w", "Busiest hours, last " + TREND_WEEKS + " weeks",
+                        store.busiestHours(weeks.get(0), week), config.business()),
+                ComplaintsChart.topComplaints(store.topComplaints(week), 10),
+                NpsCharts.distribution(answers),
+                NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", history, week, "channel",
+                        history.values(week, "channel")),
+                NpsCharts.byBreakdown("nps-by-frt-bucket", "NPS by first response time", history, week,
+                        "frt_bucket", FRT_BUCKETS));
+    }
+
+    private static String describe(List<IsoWeek> weeks) {
+        if (weeks.isEmpty()) {
+            return "none; run ./cskpi analyze first";
+        }
+        return weeks.get(0) + " to " + weeks.get(weeks.size() - 1);
+    }
+}

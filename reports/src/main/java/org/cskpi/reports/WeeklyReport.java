@@ -1,0 +1,24 @@
+package org.cskpi.reports;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.cskpi.reports.charts.ChartSpec;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.tables.BreakdownTable;
+import org.cskpi.reports.tiles.Tile;
+
+/**
+ * Everything the weekly report shows, independent of how it is rendered (HTML file, web page,
+ * JSON, CSV).
+ *
+ * @param incomplete the week ends after the cut-off: its values are partial (KPIS.md)
+ * @param zone       the business time zone (weeks, hours and answer times are in it)
+ * @param weeks      every week the store has, oldest first (for a week picker)
+ * @param comments   detractor answers of the week with a comment, newest first
+ */
+public record WeeklyReport(String brand, ZoneId zone, IsoWeek week, Filters filters, boolean incomplete, List<Tile> tiles,
+                           List<String> sentences, List<ChartSpec> charts, BreakdownTable teams,
+                           BreakdownTable agents, List<NpsAnswer> comments, List<IsoWeek> weeks) {
+}

@@ -1,0 +1,50 @@
+package org.cskpi.reports.charts;
+
+import java.util.List;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiHistory;
+import org.cskpi.reports.data.WeeklyKpi;
+import org.icepear.echarts.Option;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.grid.Grid;
+import org.icepear.echarts.components.legend.Legend;
+import org.icepear.echarts.components.tooltip.Tooltip;
+
+/** The pieces every weekly trend chart shares: week axis, grid, legend, tooltip. */
+final class Axes {
+
+    private Axes() {
+    }
+
+    /**
+     * Week labels; a week with any incomplete value in {@code scope} is starred so that a
+     * reader never compares it silently with complete ones (KPIS.md, "incomplete").
+     */
+    static String[] weekLabels(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value,
+                               List<String> kpis) {
+        return weeks.stream().map(w -> {
+            boolean incomplete = kpis.stream().anyMatch(k ->
+                    history.find(w, breakdown, value, k).map(WeeklyKpi::incomplete).orElse(false));
+            return incomplete ? w + "*" : w.toString();
+        }).toArray(String[]::new);
+    }
+
+    static Option trendBase(String[] weekLabels) {
+        return new Option()
+                .setAnimation(false)
+                .setGrid(new Grid().setLeft(8).setRight(16).setTop(48).setBottom(8).setContainLabel(true))
+                .setLegend(new Legend().setTop(0).setType("scroll"))
+                .setTooltip(new Tooltip().setTrigger("axis"))
+                .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels));
+    }
+
+    /** A value rounded to {@code digits} decimals, or null (a gap) when the row is missing. */
+    static Double rounded(java.util.Optional<WeeklyKpi> row, double scale, int digits) {
+        return row.map(r -> round(r.value() * scale, digits)).orElse(null);
+    }
+
+    static double round(double value, int digits) {
+        double factor = Math.pow(10, digits);
+        return Math.round(value * factor) / factor;
+    }
+}

@@ -1,0 +1,97 @@
+package org.cskpi.reports.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiHistory;
+import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.reports.format.Figures;
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarDataItem;
+import org.icepear.echarts.charts.bar.BarItemStyle;
+import org.icepear.echarts.charts.bar.BarLabel;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.grid.Grid;
+import org.icepear.echarts.components.tooltip.Tooltip;
+
+/** NPS of the week: score distribution 0-10 and NPS per breakdown value (KPIS.md, "NPS"). */
+public final class NpsCharts {
+
+    private NpsCharts() {
+    }
+
+    /** Answers per score 0-10, coloured detractor / passive / promoter. */
+    public static ChartSpec distribution(List<NpsAnswer> answers) {
+        long[] counts = new long[11];
+        for (NpsAnswer a : answers) {
+            counts[a.score()]++;
+        }
+        String[] scores = new String[11];
+        BarDataItem[] bars = new BarDataItem[11];
+        List<List<Object>> rows = new ArrayList<>();
+        for (int s = 0; s <= 10; s++) {
+            scores[s] = Integer.toString(s);
+            bars[s] = new BarDataItem().setValue(counts[s])
+                    .setItemStyle(new BarItemStyle().setColor(Palette.npsScore(s)));
+            rows.add(List.of(s, group(s), counts[s]));
+        }
+        Option option = bars(scores, bars, "answers");
+        return new ChartSpec("nps-distribution", "NPS answers by score",
+                "Answers of the week per score: red detractors (0-6), amber passives (7-8), green promoters (9-10).",
+                option, new DataTable(List.of("score", "group", "answers"), rows));
+    }
+
+    /**
+     * NPS per value of a breakdown ({@code channel} or {@code frt_bucket}) in the week; each bar
+     * is labelled with its margin of error and answer count; small samples are drawn pale.
+     */
+    public static ChartSpec byBreakdown(String id, String title, KpiHistory history, IsoWeek week,
+                                        String breakdown, List<String> order) {
+        List<String> values = new ArrayList<>();
+        List<BarDataItem> bars = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        for (String value : order) {
+            Optional<WeeklyKpi> nps = history.find(week, breakdown, value, "nps");
+            if (nps.isEmpty()) {
+                continue;
+            }
+            Optional<Double> margin = history.find(week, breakdown, value, "nps_margin_of_error")
+                    .map(WeeklyKpi::value);
+            WeeklyKpi n = nps.get();
+            values.add(value);
+            String label = Figures.npsSigned(n.value())
+                    + margin.map(m -> " \u00b1" + Math.round(m)).orElse("") + " (n=" + n.sampleSize() + ")";
+            bars.add(new BarDataItem().setValue(Axes.round(n.value(), 1))
+                    .setItemStyle(new BarItemStyle().setColor(n.value() >= 0 ? Palette.PROMOTER : Palette.DETRACTOR)
+                            .setOpacity(n.smallSample() ? 0.45 : 1))
+                    .setLabel(new BarLabel().setShow(true).setPosition("top").setFormatter(label)));
+            rows.add(List.of(value, n.value(), margin.map(Object.class::cast).orElse(""), n.sampleSize(),
+                    n.smallSample(), n.incomplete()));
+        }
+        Option option = bars(values.toArray(String[]::new), bars.toArray(BarDataItem[]::new), "NPS");
+        option.setYAxis(new ValueAxis().setType("value").setName("NPS").setMin(-100).setMax(100));
+        return new ChartSpec(id, title, "NPS of the week's answers per " + breakdown.replace('_', ' ')
+                + ", with margin of error and answers; pale bars are small samples (under 30 answers).",
+                option, new DataTable(List.of(breakdown, "nps", "nps_margin_of_error", "nps_responses",
+                        "small_sample", "incomplete"), rows));
+    }
+
+    private static Option bars(String[] categories, BarDataItem[] bars, String name) {
+        return new Option()
+                .setAnimation(false)
+                .setTooltip(new Tooltip().setTrigger("axis"))
+                .setGrid(new Grid().setLeft(8).setRight(8).setTop(32).setBottom(8).setContainLabel(true))
+                .setXAxis(new CategoryAxis().setType("category").setData(categories)
+                        .setAxisLabel((Object) java.util.Map.of("interval", 0)))
+                .setYAxis(new ValueAxis().setType("value").setName(name))
+                .setSeries(new BarSeries().setType("bar").setName(name).setData(bars));
+    }
+
+    private static String group(int score) {
+        return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
+    }
+}

@@ -1,0 +1,110 @@
+package org.cskpi.reports.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.cskpi.cli.CommonOptions;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.WeeklyReport;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiStore;
+import org.cskpi.reports.export.CsvExport;
+import org.cskpi.reports.export.JsonExport;
+import org.cskpi.reports.html.HtmlReport;
+import org.cskpi.reports.html.ScriptMode;
+import org.cskpi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cskpi report}: renders the weekly report from the KPI store as one HTML (or JSON) file. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render the weekly KPI report: one self-contained HTML file (or JSON), optionally CSV per chart.")
+public final class ReportCommand implements Callable<Integer> {
+
+    enum Format { html, json }
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--week", paramLabel = "YYYY-Www",
+            description = "ISO week to report (default: the last complete week with data).")
+    String week;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file (default: <data-dir>/reports/<week>.<format>).")
+    Path out;
+
+    @Option(names = "--csv-dir", paramLabel = "DIR", description = "Also write each chart's data as CSV into DIR.")
+    Path csvDir;
+
+    @Option(names = "--format", defaultValue = "html", description = "html or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--channel", description = "Headline figures and trends for one channel.")
+    String channel;
+
+    @Option(names = "--team", description = "Headline figures and trends for one team.")
+    String team;
+
+    @Override
+    public Integer call() throws IOException {
+        CskpiConfig config = common.config();
+        Filters filters;
+        try {
+            filters = new Filters(Optional.ofNullable(channel), Optional.ofNullable(team));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        try (Store store = Store.open(config.storeUrl())) {
+            IsoWeek chosen = chooseWeek(new KpiStore(store.dsl()));
+            WeeklyReport report;
+            try {
+                report = ReportBuilder.build(store.dsl(), config, chosen, filters);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
+            String content = format == Format.json ? JsonExport.toJson(report)
+                    : HtmlReport.page(report, ScriptMode.inline());
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println("Wrote the " + chosen + " report to " + file);
+            if (csvDir != null) {
+                int files = CsvExport.write(report, csvDir).size();
+                spec.commandLine().getOut().println("Wrote " + files + " CSV files to " + csvDir);
+            }
+        }
+        return 0;
+    }
+
+    private IsoWeek chooseWeek(KpiStore store) {
+        if (week != null) {
+            try {
+                return IsoWeek.parse(week);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--week: " + e.getMessage());
+            }
+        }
+        try {
+            return store.latestCompleteWeek().orElseThrow(() -> new UserError(
+                    "the KPI store has no weekly figures yet; run ./cskpi analyze first"));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new UserError("cannot read the KPI store (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); run ./cskpi analyze first");
+        }
+    }
+}

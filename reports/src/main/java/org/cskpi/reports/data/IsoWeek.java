@@ -1,0 +1,70 @@
+package org.cskpi.reports.data;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An ISO-8601 week written {@code 2026-W47} (KPIS.md, "Periods"). */
+public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    public IsoWeek {
+        long weeksInYear = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+        if (week < 1 || week > weeksInYear) {
+            throw new IllegalArgumentException("week " + week + " does not exist in " + year
+                    + " (it has " + weeksInYear + " ISO weeks)");
+        }
+    }
+
+    /** Parses {@code YYYY-Www}; the message names the expected form. */
+    public static IsoWeek parse(String text) {
+        Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("week '" + text + "' is not of the form YYYY-Www, e.g. 2026-W47");
+        }
+        return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    public static IsoWeek containing(LocalDate date) {
+        return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    public LocalDate monday() {
+        return LocalDate.of(year, 1, 4)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
+    }
+
+    public IsoWeek minusWeeks(int weeks) {
+        return containing(monday().minusWeeks(weeks));
+    }
+
+    public IsoWeek previous() {
+        return minusWeeks(1);
+    }
+
+    /** Monday 00:00 of this week in {@code zone}. */
+    public Instant start(ZoneId zone) {
+        return monday().atStartOfDay(zone).toInstant();
+    }
+
+    /** Monday 00:00 of the next week in {@code zone} (exclusive end). */
+    public Instant end(ZoneId zone) {
+        return monday().plusWeeks(1).atStartOfDay(zone).toInstant();
+    }
+
+    @Override
+    public int compareTo(IsoWeek other) {
+        return monday().compareTo(other.monday());
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%04d-W%02d", year, week);
+    }
+}

@@ -1,0 +1,90 @@
+package org.cskpi.reports.data;
+
+import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
+import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
+import static org.jooq.Records.mapping;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads what the weekly report needs from the KPI store, with typed jOOQ queries.
+ * Week strings {@code YYYY-Www} sort in time order, so week ranges are string ranges.
+ */
+public final class KpiStore {
+
+    private final DSLContext dsl;
+
+    public KpiStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * The newest week whose whole-operation volume is complete (its end is before the cut-off,
+     * KPIS.md "incomplete"); failing that, the newest week with any KPI.
+     */
+    public Optional<IsoWeek> latestCompleteWeek() {
+        String complete = dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.eq("volume"), KPI_WEEKLY.INCOMPLETE.isFalse())
+                .fetchOne(0, String.class);
+        String any = complete != null ? complete
+                : dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY).fetchOne(0, String.class);
+        return Optional.ofNullable(any).map(IsoWeek::parse);
+    }
+
+    /** Every week that has KPI rows, oldest first (for week pickers). */
+    public List<IsoWeek> weeks() {
+        return dsl.selectDistinct(KPI_WEEKLY.WEEK).from(KPI_WEEKLY).orderBy(KPI_WEEKLY.WEEK)
+                .fetch(r -> IsoWeek.parse(r.value1()));
+    }
+
+    /** KPI rows of weeks {@code from..to} (inclusive) in the given breakdowns. */
+    public List<WeeklyKpi> kpis(IsoWeek from, IsoWeek to, Collection<String> breakdowns) {
+        return dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
+                        KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
+                .from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.WEEK.between(from.toString(), to.toString()),
+                        KPI_WEEKLY.BREAKDOWN.in(breakdowns))
+                .orderBy(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI)
+                .fetch(mapping(WeeklyKpi::new));
+    }
+
+    /** Busiest-hours cells summed over weeks {@code from..to} (KPIS.md: "summing weeks"). */
+    public List<HourCell> busiestHours(IsoWeek from, IsoWeek to) {
+        var tickets = DSL.sum(BUSIEST_HOURS.TICKETS).cast(Long.class);
+        return dsl.select(BUSIEST_HOURS.WEEKDAY, BUSIEST_HOURS.HOUR, tickets)
+                .from(BUSIEST_HOURS)
+                .where(BUSIEST_HOURS.WEEK.between(from.toString(), to.toString()))
+                .groupBy(BUSIEST_HOURS.WEEKDAY, BUSIEST_HOURS.HOUR)
+                .orderBy(BUSIEST_HOURS.WEEKDAY, BUSIEST_HOURS.HOUR)
+                .fetch(mapping(HourCell::new));
+    }
+
+    /** The week's complaint categories, by tickets desc then name (KPIS.md, "top complaints"). */
+    public List<Complaint> topComplaints(IsoWeek week) {
+        return dsl.select(TOP_COMPLAINTS.CATEGORY, TOP_COMPLAINTS.TICKETS, TOP_COMPLAINTS.SHARE,
+                        TOP_COMPLAINTS.CHANGE_VS_PREVIOUS, TOP_COMPLAINTS.REPEAT_CONTACT_RATE)
+                .from(TOP_COMPLAINTS)
+                .where(TOP_COMPLAINTS.WEEK.eq(week.toString()))
+                .orderBy(TOP_COMPLAINTS.TICKETS.desc(), TOP_COMPLAINTS.CATEGORY)
+                .fetch(mapping(Complaint::new));
+    }
+
+    /** NPS answers given in the week (business zone, KPIS.md "NPS to the week the customer answered"). */
+    public List<NpsAnswer> answers(IsoWeek week, ZoneId zone) {
+        return dsl.select(SURVEY_RESPONSES.SCORE, SURVEY_RESPONSES.COMMENT, SURVEY_RESPONSES.TICKET_ID,
+                        SURVEY_RESPONSES.LOCALE, SURVEY_RESPONSES.ANSWERED_AT)
+                .from(SURVEY_RESPONSES)
+                .where(SURVEY_RESPONSES.ANSWERED_AT.ge(week.start(zone).atOffset(ZoneOffset.UTC)),
+                        SURVEY_RESPONSES.ANSWERED_AT.lt(week.end(zone).atOffset(ZoneOffset.UTC)))
+                .orderBy(SURVEY_RESPONSES.ANSWERED_AT.desc(), SURVEY_RESPONSES.ID.desc())
+                .fetch(r -> new NpsAnswer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
+    }
+}

@@ -1,0 +1,6 @@
+package org.cskpi.reports.data;
+
+/** One row of {@code kpi_weekly} (KPIS.md, "Names in the KPI store"). */
+public record WeeklyKpi(String week, String breakdown, String breakdownValue, String kpi,
+                        double value, long sampleSize, boolean smallSample, boolean incomplete) {
+}

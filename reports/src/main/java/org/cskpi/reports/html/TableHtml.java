@@ -1,0 +1,79 @@
+package org.cskpi.reports.html;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.reports.tables.BreakdownTable;
+import org.cskpi.reports.tiles.KpiSpec;
+
+/** The per-team and per-agent tables and the detractor comments, escaped. */
+final class TableHtml {
+
+    /** Rows shown per table on the page; the CSV and JSON exports have all of them. */
+    static final int MAX_ROWS = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private TableHtml() {
+    }
+
+    static void breakdown(StringBuilder out, String title, BreakdownTable table) {
+        out.append("<section class=\"breakdown\" id=\"").append(Html.text(table.breakdown())).append("s\">")
+                .append("<h2>").append(Html.text(title)).append("</h2>");
+        if (table.rows().isEmpty()) {
+            out.append("<p class=\"note\">No ").append(Html.text(table.breakdown())).append(" figures this week.</p>");
+            out.append("</section>\n");
+            return;
+        }
+        out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(Html.text(table.breakdown()))
+                .append("</th>");
+        for (KpiSpec spec : table.columns()) {
+            out.append("<th class=\"num\">").append(Html.text(spec.noun())).append("</th>");
+        }
+        out.append("</tr></thead><tbody>");
+        List<BreakdownTable.Row> shown = table.rows().subList(0, Math.min(MAX_ROWS, table.rows().size()));
+        for (BreakdownTable.Row row : shown) {
+            out.append("<tr><td class=\"name\">").append(Html.text(row.value())).append("</td>");
+            for (int i = 0; i < table.columns().size(); i++) {
+                cell(out, table.columns().get(i), row.cells().get(i));
+            }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table></div>");
+        if (table.rows().size() > shown.size()) {
+            out.append("<p class=\"note\">The ").append(shown.size()).append(" largest of ")
+                    .append(table.rows().size()).append(" by volume; the CSV and JSON exports have them all.</p>");
+        }
+        out.append("<p class=\"note\">Grey values are small samples (under 30).</p></section>\n");
+    }
+
+    private static void cell(StringBuilder out, KpiSpec spec, Optional<WeeklyKpi> kpi) {
+        if (kpi.isEmpty()) {
+            out.append("<td class=\"num\">\u2013</td>");
+            return;
+        }
+        WeeklyKpi k = kpi.get();
+        out.append("<td class=\"num").append(k.smallSample() ? " small" : "").append("\">")
+                .append(Html.text(spec.unit().format(k.value()))).append(k.incomplete() ? "*" : "").append("</td>");
+    }
+
+    static void comments(StringBuilder out, List<NpsAnswer> comments, ZoneId zone) {
+        out.append("<section class=\"comments\" id=\"detractor-comments\"><h2>Detractor comments</h2>");
+        if (comments.isEmpty()) {
+            out.append("<p class=\"note\">No detractor left a comment this week.</p></section>\n");
+            return;
+        }
+        out.append("<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">Score</th><th>Answered</th>")
+                .append("<th>Ticket</th><th>Comment</th></tr></thead><tbody>");
+        for (NpsAnswer a : comments) {
+            out.append("<tr><td class=\"num\">").append(a.score()).append("</td><td>")
+                    .append(Html.text(WHEN.format(a.answeredAt().atZone(zone)))).append("</td><td>")
+                    .append(Html.text(a.ticketId() == null ? "" : a.ticketId())).append("</td><td><blockquote>")
+                    .append(Html.text(a.comment())).append("</blockquote></td></tr>");
+        }
+        out.append("</tbody></table></div></section>\n");
+    }
+}

@@ -1,0 +1,65 @@
+package org.cskpi.reports.tiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiHistory;
+import org.cskpi.reports.data.WeeklyKpi;
+
+/** Builds the headline tiles of a week from the KPI rows (issue 7, "headline tiles"). */
+public final class Tiles {
+
+    private Tiles() {
+    }
+
+    public static List<Tile> build(KpiHistory history, IsoWeek week, Filters filters, CskpiConfig config) {
+        List<Tile> tiles = new ArrayList<>();
+        for (KpiSpec spec : KpiSpec.values()) {
+            tiles.add(tile(spec, history, week, filters, config));
+        }
+        return tiles;
+    }
+
+    static Tile tile(KpiSpec spec, KpiHistory history, IsoWeek week, Filters filters, CskpiConfig config) {
+        String breakdown = filters.breakdown();
+        String value = filters.breakdownValue();
+        Optional<WeeklyKpi> current = history.find(week, breakdown, value, spec.kpi());
+        Optional<WeeklyKpi> previous = history.find(week.previous(), breakdown, value, spec.kpi());
+        Verdict verdict = verdict(spec.polarity(), current, previous);
+        Optional<Double> change = verdict == Verdict.NOT_COMPARABLE ? Optional.empty()
+                : change(spec.unit(), current.orElseThrow().value(), previous.orElseThrow().value());
+        Optional<Double> target = spec.hasFrtTarget()
+                ? filters.channel().flatMap(config::frtTarget).map(Long::doubleValue)
+                : Optional.empty();
+        Optional<Double> margin = spec == KpiSpec.NPS
+                ? history.find(week, breakdown, value, "nps_margin_of_error").map(WeeklyKpi::value)
+                : Optional.empty();
+        return new Tile(spec, current, previous, change, verdict, target, margin);
+    }
+
+    /**
+     * Colour of the change. Incomplete values are never compared with anything (KPIS.md,
+     * "incomplete"), nor are missing ones ("missing data is not zero").
+     */
+    static Verdict verdict(Polarity polarity, Optional<WeeklyKpi> current, Optional<WeeklyKpi> previous) {
+        if (current.isEmpty() || previous.isEmpty() || current.get().incomplete() || previous.get().incomplete()) {
+            return Verdict.NOT_COMPARABLE;
+        }
+        int direction = Double.compare(current.get().value(), previous.get().value());
+        if (direction == 0 || polarity == Polarity.NEUTRAL) {
+            return Verdict.NEUTRAL;
+        }
+        boolean up = direction > 0;
+        return up == (polarity == Polarity.HIGHER_IS_BETTER) ? Verdict.GOOD : Verdict.BAD;
+    }
+
+    static Optional<Double> change(Unit unit, double current, double previous) {
+        if (!unit.relativeChange()) {
+            return Optional.of(current - previous);
+        }
+        return previous == 0 ? Optional.empty() : Optional.of((current - previous) / previous);
+    }
+}

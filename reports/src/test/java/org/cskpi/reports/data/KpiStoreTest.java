@@ -1,0 +1,71 @@
+package org.cskpi.reports.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.Set;
+import org.cskpi.reports.StoreRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KpiStoreTest {
+
+    private final StoreRows rows = StoreRows.fresh();
+    private final KpiStore store = new KpiStore(rows.dsl());
+
+    @AfterEach
+    void close() {
+        rows.store().close();
+    }
+
+    @Test
+    void the_default_week_is_the_newest_complete_one() {
+        rows.all("2026-W45", "volume", 10, 10).all("2026-W46", "volume", 10, 10)
+                .kpi("2026-W47", "all", "all", "volume", 3, 3, true);
+        assertThat(store.latestCompleteWeek()).contains(IsoWeek.parse("2026-W46"));
+        assertThat(store.weeks()).extracting(IsoWeek::toString).containsExactly("2026-W45", "2026-W46", "2026-W47");
+    }
+
+    @Test
+    void with_only_incomplete_weeks_the_newest_is_the_default_and_an_empty_store_has_none() {
+        assertThat(store.latestCompleteWeek()).isEmpty();
+        rows.kpi("2026-W47", "all", "all", "volume", 3, 3, true);
+        assertThat(store.latestCompleteWeek()).contains(IsoWeek.parse("2026-W47"));
+    }
+
+    @Test
+    void busiest_hours_are_summed_over_the_weeks_asked_for() {
+        rows.hour("2026-W45", 1, 9, 4).hour("2026-W46", 1, 9, 5).hour("2026-W46", 7, 23, 1).hour("2026-W47", 1, 9, 100);
+        assertThat(store.busiestHours(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46")))
+                .containsExactly(new HourCell(1, 9, 9), new HourCell(7, 23, 1));
+    }
+
+    @Test
+    void answers_belong_to_the_week_they_were_given_in_the_business_zone() {
+        // Oslo is UTC+1 in November: 2026-W47 runs 2026-11-15T23:00Z .. 2026-11-22T23:00Z
+        rows.answer("2026-11-15T22:59:59Z", 3, "last week", "t1")
+                .answer("2026-11-15T23:00:00Z", 9, null, "t2")
+                .answer("2026-11-22T22:59:59Z", 2, "late", "t3")
+                .answer("2026-11-22T23:00:00Z", 10, "next week", "t4");
+        assertThat(store.answers(IsoWeek.parse("2026-W47"), ZoneId.of("Europe/Oslo")))
+                .extracting(NpsAnswer::ticketId).containsExactly("t3", "t2");
+    }
+
+    @Test
+    void complaints_come_by_tickets_then_name() {
+        rows.complaint("2026-W47", "refunds", 5, 0.25, null, null)
+                .complaint("2026-W47", "billing", 5, 0.25, 0.5, 0.1)
+                .complaint("2026-W47", "login", 10, 0.5, -0.2, 0.0);
+        assertThat(store.topComplaints(IsoWeek.parse("2026-W47"))).extracting(Complaint::category)
+                .containsExactly("login", "billing", "refunds");
+        assertThat(store.topComplaints(IsoWeek.parse("2026-W47")).get(2).changeVsPrevious()).isNull();
+    }
+
+    @Test
+    void kpis_are_read_for_a_week_range_and_breakdowns() {
+        rows.all("2026-W45", "volume", 1, 1).all("2026-W47", "volume", 3, 3)
+                .kpi("2026-W47", "agent", "a1", "volume", 2, 2);
+        assertThat(store.kpis(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47"), Set.of("all")))
+                .containsExactly(new WeeklyKpi("2026-W47", "all", "all", "volume", 3, 3, true, false));
+    }
+}
