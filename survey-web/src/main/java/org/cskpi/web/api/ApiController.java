@@ -42,7 +42,7 @@ final class ApiController {
 
     void kpis(Context ctx) {
         String breakdown = ctx.queryParamAsClass("breakdown", String.class)
-                .check(KpiQueries.BREAKDOWNS::contains, "breakdown must be one of " + KpiQueries.BREAKDOWNS)
+                .check(b -> b == null || KpiQueries.BREAKDOWNS.contains(b), "breakdown must be one of " + KpiQueries.BREAKDOWNS)
                 .getOrDefault("all");
         String week = ctx.queryParam("week") == null ? null : ctx.queryParamAsClass("week", String.class)
                 .check(w -> w.matches(WEEK), "week must look like 2026-W47")
