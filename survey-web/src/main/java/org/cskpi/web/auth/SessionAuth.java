@@ -89,10 +89,13 @@ public final class SessionAuth {
      * Puts {@code path} and everything under it behind sign-in with at least {@code role}.
      * Not signed in: a page request is sent to the login page, anything else gets 401.
      * Signed in without the role: 403. State-changing methods also need the CSRF token.
+     * {@code "/"} guards the root page only, never the whole site (the survey is public).
      */
     public void guard(JavalinConfig config, String path, Role role) {
         config.routes.before(path, ctx -> check(ctx, role));
-        config.routes.before(path + "/*", ctx -> check(ctx, role));
+        if (!path.equals("/")) {
+            config.routes.before(path + "/*", ctx -> check(ctx, role));
+        }
     }
 
     private void check(Context ctx, Role role) {

@@ -14,6 +14,7 @@ import org.cskpi.web.auth.User;
 public final class Layout {
 
     public static final String CSS = "/assets/cskpi/app.css";
+    public static final String ICON = "/assets/cskpi/favicon.svg";
 
     private Layout() {
     }
@@ -24,6 +25,7 @@ public final class Layout {
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(title)).append(" · cskpi</title>")
+                .append("<link rel=\"icon\" href=\"").append(ICON).append("\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"").append(CSS).append("\"></head><body>")
                 .append("<header class=\"top\"><a class=\"brand\" href=\"/\">cskpi</a>");
         user.ifPresent(u -> out.append(nav(u, csrfToken)));

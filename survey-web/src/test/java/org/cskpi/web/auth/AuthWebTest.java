@@ -22,7 +22,23 @@ class AuthWebTest {
                 assertThat(page.statusCode()).isEqualTo(302);
                 assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fquery%3Fx%3D1");
                 assertThat(browser.post("/query", form("sql", "SELECT 1")).statusCode()).isEqualTo(401);
+                assertThat(browser.post("/query/csv", form("sql", "SELECT 1")).statusCode()).isEqualTo(401);
                 assertThat(browser.get("/admin/users").statusCode()).isEqualTo(302);
+            });
+        }
+    }
+
+    @Test
+    void guarding_the_home_page_leaves_the_public_survey_open() {
+        try (TestApp t = new TestApp()) {
+            JavalinTest.test(t.app, (server, client) -> {
+                Browser anonymous = new Browser(server.port());
+                assertThat(anonymous.get("/").statusCode()).isEqualTo(302);
+                HttpResponse<String> survey = anonymous.get("/s/abc");
+                assertThat(survey.statusCode()).isEqualTo(200);
+                assertThat(survey.body()).isEqualTo("public survey");
+                anonymous.logIn("manager1", TestApp.PASSWORD);
+                assertThat(anonymous.get("/").body()).isEqualTo("report home");
             });
         }
     }

@@ -50,6 +50,10 @@ public final class TestApp implements AutoCloseable {
             SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, limiter, secureCookies));
             QueryFeature.register(config, new QueryDeps(auth, queries));
             ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth));
+            // stand-ins for the report home page (guarded) and the survey (public)
+            auth.guard(config, "/", Role.MANAGER);
+            config.routes.get("/", ctx -> ctx.result("report home"));
+            config.routes.get("/s/{token}", ctx -> ctx.result("public survey"));
             config.routes.after(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"));
         });
     }
