@@ -8,6 +8,8 @@ import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +64,7 @@ public final class UserCommand implements Runnable {
         @Spec CommandSpec spec;
         @Mixin CommonOptions common;
         @Parameters(index = "0", paramLabel = "NAME") String username;
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
                 description = "manager (reports), analyst (reports + query) or admin (also users).")
         Role role;
 
@@ -73,6 +75,17 @@ public final class UserCommand implements Runnable {
             User user = withUsers(common, users -> users.add(username, role, password));
             out.println("Added user " + user.username() + " (" + user.role().dbName() + ").");
             return 0;
+        }
+    }
+
+    static final class RoleConverter implements ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            try {
+                return Role.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

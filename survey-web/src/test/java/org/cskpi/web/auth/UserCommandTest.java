@@ -52,6 +52,7 @@ class UserCommandTest {
         assertThat(run("secret-pass\nsecret-pasz\n", "add", "ann", "--role", "analyst")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("cskpi: the two passwords differ; nothing changed");
         assertThat(run("secret-pass\n", "add", "ann", "--role", "owner")).isEqualTo(Cli.BAD_ARGUMENTS);
+        assertThat(err.toString()).contains("unknown role 'owner'; expected manager, analyst or admin");
         assertThat(run("secret-pass\n", "add", "ann", "--role", "admin")).isZero();
         assertThat(run("secret-pass\n", "add", "ann", "--role", "admin")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("cskpi: user 'ann' already exists");
