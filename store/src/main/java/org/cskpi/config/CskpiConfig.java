@@ -49,9 +49,12 @@ public record CskpiConfig(
                          int fatigueDays, int commentEditHours, int rateLimitPerMinute) {
     }
 
-    /** The web app. {@code apiKey} guards the JSON API; no key means the API accepts sessions only. */
+    /**
+     * The web app. {@code apiKey} guards the JSON API; no key means the API accepts sessions only.
+     * {@code secureCookies} marks the session cookie {@code Secure} (only sent over https).
+     */
     public record Web(int port, Optional<String> apiKey, int queryTimeoutSeconds, int queryMaxRows,
-                      int loginAttemptsPerMinute) {
+                      int loginAttemptsPerMinute, boolean secureCookies) {
     }
 
     public static final Map<String, Long> DEFAULT_FRT_TARGETS = Map.of(
@@ -104,9 +107,10 @@ public record CskpiConfig(
         ConfigNode store = root.section("store");
         String storeUrl = store.string("url", "jdbc:h2:" + dataDir.toAbsolutePath().resolve("cskpi"));
         store.rejectUnknownKeys();
+        Survey survey = survey(root.section("survey"));
         CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl,
                 ingest(root.section("ingest")), spark(root.section("spark")),
-                survey(root.section("survey")), web(root.section("web")));
+                survey, web(root.section("web"), survey));
         root.rejectUnknownKeys();
         return config;
     }
@@ -215,13 +219,16 @@ public record CskpiConfig(
         return survey;
     }
 
-    private static Web web(ConfigNode node) {
+    /** {@code secure_cookies} defaults to true when the app's public URL is https. */
+    private static Web web(ConfigNode node, Survey survey) {
         Web web = new Web(
                 node.positiveInt("port", 7070),
                 Optional.ofNullable(node.string("api_key", null)),
                 node.positiveInt("query_timeout_seconds", 10),
                 node.positiveInt("query_max_rows", 10_000),
-                node.positiveInt("login_attempts_per_minute", 10));
+                node.positiveInt("login_attempts_per_minute", 10),
+                node.parsed("secure_cookies", survey.baseUrl().startsWith("https://"),
+                        CskpiConfig::strictBoolean, "true or false"));
         node.rejectUnknownKeys();
         return web;
     }
@@ -229,6 +236,14 @@ public record CskpiConfig(
     /** The FRT target of a channel (KPIS.md: {@code other} has none). */
     public Optional<Long> frtTarget(String channel) {
         return Optional.ofNullable(frtTargetSeconds.get(channel.toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean strictBoolean(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     private static String stripTrailingSlash(String url) {

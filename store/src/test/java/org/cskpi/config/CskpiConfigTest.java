@@ -87,6 +87,18 @@ class CskpiConfigTest {
     }
 
     @Test
+    void secure_cookies_follow_an_https_base_url_unless_set() throws IOException {
+        assertThat(CskpiConfig.defaults(dir).web().secureCookies()).isFalse();
+        Path https = write("survey:\n  base_url: https://nps.example.com/\n");
+        assertThat(CskpiConfig.load(Optional.of(https), dir).web().secureCookies()).isTrue();
+        Path forced = write("survey:\n  base_url: https://nps.example.com\nweb:\n  secure_cookies: false\n");
+        assertThat(CskpiConfig.load(Optional.of(forced), dir).web().secureCookies()).isFalse();
+        Path bad = write("web:\n  secure_cookies: maybe\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(bad), dir))
+                .hasMessageContaining("web.secure_cookies: expected true or false, got \"maybe\"");
+    }
+
+    @Test
     void a_named_config_file_that_does_not_exist_is_an_error() {
         assertThatThrownBy(() -> CskpiConfig.load(Optional.of(dir.resolve("nope.yaml")), dir))
                 .hasMessageContaining("nope.yaml: config file not found");

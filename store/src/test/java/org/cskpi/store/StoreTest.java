@@ -19,7 +19,7 @@ class StoreTest {
     @Test
     void migrating_a_new_file_store_creates_every_table_of_the_kpi_store(@TempDir Path dir) {
         try (Store store = Store.open("jdbc:h2:" + dir.resolve("cskpi"))) {
-            assertThat(store.migrate()).isEqualTo(1);
+            assertThat(store.migrate()).isPositive();
             assertThat(store.migrate()).isZero();
             assertThat(store.dsl().meta().getTables()).extracting(t -> t.getName().toLowerCase())
                     .contains("kpi_weekly", "busiest_hours", "top_complaints", "survey_invitations",

@@ -3,6 +3,7 @@ package org.cskpi.web;
 import org.cskpi.cli.Cli;
 import org.cskpi.reports.cli.ReportCommand;
 import org.cskpi.store.cli.DbCommand;
+import org.cskpi.web.auth.UserCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cskpi", mixinStandardHelpOptions = true, version = "cskpi 0.1.0",
         description = "cskpi web app and reports.",
-        subcommands = {ReportCommand.class, ServeCommand.class, DbCommand.class})
+        subcommands = {ReportCommand.class, ServeCommand.class, UserCommand.class, DbCommand.class})
 public final class WebCli implements Runnable {
 
     @Spec

@@ -1,0 +1,67 @@
+package org.cskpi.web.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.util.List;
+import java.util.Map;
+import org.cskpi.web.auth.Role;
+
+/**
+ * {@code GET /api/kpis?week=2026-W47&breakdown=channel}: the week's {@code kpi_weekly} rows of
+ * one breakdown as JSON. {@code week} defaults to the newest week in the store,
+ * {@code breakdown} to {@code all}. Callers present the API key ({@code Authorization: Bearer
+ * KEY} or {@code X-Api-Key: KEY}) or a signed-in session (any role: managers read KPIs).
+ */
+final class ApiController {
+
+    private static final String WEEK = "\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])";
+
+    private final ApiDeps deps;
+
+    ApiController(ApiDeps deps) {
+        this.deps = deps;
+    }
+
+    void authenticate(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        String given = presentedKey(ctx);
+        if (given != null) {
+            if (!deps.apiKey().matches(given)) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new UnauthorizedResponse("Wrong API key.");
+            }
+            return;
+        }
+        boolean signedIn = deps.auth().currentUser(ctx).map(u -> u.role().includes(Role.MANAGER)).orElse(false);
+        if (!signedIn) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse("Send the API key (Authorization: Bearer KEY or X-Api-Key) or sign in.");
+        }
+    }
+
+    void kpis(Context ctx) {
+        String breakdown = ctx.queryParamAsClass("breakdown", String.class)
+                .check(b -> b == null || KpiQueries.BREAKDOWNS.contains(b), "breakdown must be one of " + KpiQueries.BREAKDOWNS)
+                .getOrDefault("all");
+        String week = ctx.queryParam("week") == null ? null : ctx.queryParamAsClass("week", String.class)
+                .check(w -> w.matches(WEEK), "week must look like 2026-W47")
+                .get();
+        if (week == null) {
+            week = deps.kpis().latestWeek().orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+        }
+        List<KpiRow> rows = deps.kpis().rows(week, breakdown);
+        if (rows.isEmpty()) {
+            throw new NotFoundResponse("No KPIs for week " + week + " and breakdown " + breakdown + ".");
+        }
+        ctx.json(Map.of("week", week, "breakdown", breakdown, "rows", rows));
+    }
+
+    private static String presentedKey(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return ctx.header("X-Api-Key");
+    }
+}

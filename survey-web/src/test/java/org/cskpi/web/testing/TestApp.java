@@ -1,0 +1,70 @@
+package org.cskpi.web.testing;
+
+import io.javalin.Javalin;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.cskpi.store.Store;
+import org.cskpi.store.StoreSettings;
+import org.cskpi.web.api.ApiDeps;
+import org.cskpi.web.api.ApiFeature;
+import org.cskpi.web.api.ApiKey;
+import org.cskpi.web.api.KpiQueries;
+import org.cskpi.web.auth.AuthDeps;
+import org.cskpi.web.auth.AuthFeature;
+import org.cskpi.web.auth.LoginRateLimiter;
+import org.cskpi.web.auth.PasswordHasher;
+import org.cskpi.web.auth.Role;
+import org.cskpi.web.auth.SessionAuth;
+import org.cskpi.web.auth.UserService;
+import org.cskpi.web.query.QueryDatabase;
+import org.cskpi.web.query.QueryDeps;
+import org.cskpi.web.query.QueryFeature;
+import org.cskpi.web.query.QueryService;
+
+/**
+ * A Javalin app with only this module's login, query and API features, on a fresh migrated
+ * in-memory store, as WebApp will wire them (one register call each), plus the strict CSP
+ * the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
+ */
+public final class TestApp implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final String API_KEY = "test-api-key-0123456789";
+    /** Cheap Argon2id settings: tests check behaviour, not cost. */
+    public static final PasswordHasher FAST_HASHER = new PasswordHasher(1024, 1, 1);
+
+    public final Store store = Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()));
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
+    public final UserService users = new UserService(store.dsl(), FAST_HASHER, clock);
+    public final QueryDatabase queryDatabase = QueryDatabase.open(store);
+    public final Javalin app;
+
+    public TestApp(boolean secureCookies, int queryTimeoutSeconds, int queryMaxRows) {
+        users.add("manager1", Role.MANAGER, PASSWORD);
+        users.add("analyst1", Role.ANALYST, PASSWORD);
+        users.add("admin1", Role.ADMIN, PASSWORD);
+        LoginRateLimiter limiter = new LoginRateLimiter(10, clock);
+        QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
+        app = Javalin.create(config -> {
+            SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, limiter, secureCookies));
+            QueryFeature.register(config, new QueryDeps(auth, queries));
+            ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth));
+            // stand-ins for the report home page (guarded) and the survey (public)
+            auth.guard(config, "/", Role.MANAGER);
+            config.routes.get("/", ctx -> ctx.result("report home"));
+            config.routes.get("/s/{token}", ctx -> ctx.result("public survey"));
+            config.routes.after(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"));
+        });
+    }
+
+    public TestApp() {
+        this(false, 5, 100);
+    }
+
+    @Override
+    public void close() {
+        queryDatabase.close();
+        store.close();
+    }
+}
