@@ -27,7 +27,7 @@ public final class TestWeb {
                 s.fatigueDays(), s.commentEditHours(), rateLimitPerMinute);
         CskpiConfig.Web w = defaults.web();
         CskpiConfig.Web web = new CskpiConfig.Web(w.port(), Optional.of(API_KEY), w.queryTimeoutSeconds(), w.queryMaxRows(),
-                w.loginAttemptsPerMinute());
+                w.loginAttemptsPerMinute(), w.secureCookies());
         return new CskpiConfig(defaults.dataDir(), defaults.business(), defaults.frtTargetSeconds(),
                 defaults.repeatContactWindowDays(), defaults.warehouse(), defaults.storeUrl(), defaults.ingest(),
                 defaults.spark(), survey, web);
