@@ -8,11 +8,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cskpi.cli.CommonOptions;
-import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code cskpi generate}: realistic demo help-desk exports (no Spark involved). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -22,6 +24,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** What {@code --format} accepts. */
     enum FormatChoice { ZENDESK, FRESHDESK, CSV, ALL }
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -64,12 +69,12 @@ public final class GenerateCommand implements Callable<Integer> {
             settings = new GeneratorSettings(tickets, weeks, seed, out, formats(), zone, lastDay, responsesShare,
                     config.business());
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         long started = System.nanoTime();
         DemoExportGenerator.Summary s = new DemoExportGenerator(settings, System.err).run();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Generated %,d tickets from %,d customers (%s to %s, %s) into %s in %.1f s:%n", s.tickets(),
+        System.out.printf("Generated %,d ticket(s) from %,d customer(s) (%s to %s, %s) into %s in %.1f s:%n", s.tickets(),
                 s.customers(), Times.isoUtc(s.firstTicketAt()), Times.isoUtc(s.cutoff()), zone, out, seconds);
         System.out.printf("  %,d with a first response, %,d resolved, %,d NPS answers; formats %s%n",
                 s.responded(), s.resolved(), s.answers(), settings.formats().stream().sorted()
@@ -81,7 +86,8 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             return ZoneId.of(timezone);
         } catch (DateTimeException e) {
-            throw new UserError("--timezone: '" + timezone + "' is not a time zone id such as Europe/Oslo");
+            throw new ParameterException(spec.commandLine(),
+                    "--timezone: '" + timezone + "' is not a time zone id such as Europe/Oslo");
         }
     }
 

@@ -36,24 +36,37 @@ final class Lifecycle {
         t.add(created, Kind.CREATED, requester, null, "new");
         double u = rng.nextDouble();
         if (u < SOLVED_WITHOUT_REPLY) {
-            long solved = agentTime(created, Seeds.logNormal(rng, 7_200, 1.0), channel, rng);
-            t.add(solved, Kind.ASSIGNED, -1, "new", "open");
-            t.add(solved + 5, Kind.STATUS_CHANGE, t.agent, "open", "solved");
-            t.add(solved + AUTO_CLOSE_SECONDS, Kind.STATUS_CHANGE, -1, "solved", "closed");
-            return t.until(cutoff);
+            solveWithoutReply(t, created, channel, rng);
+        } else if (u < SOLVED_WITHOUT_REPLY + UNANSWERED) {
+            leaveUnanswered(t, created, channel, rng);
+        } else {
+            converse(t, created, channel, agent, load, rng);
         }
-        if (u < SOLVED_WITHOUT_REPLY + UNANSWERED) {
-            if (rng.nextDouble() < 0.5) {
-                t.add(agentTime(created, Seeds.logNormal(rng, 1_800, 1.0), channel, rng), Kind.ASSIGNED, -1,
-                        "new", "open");
-            }
-            if (rng.nextDouble() < 0.4) {
-                t.add(created + (long) Seeds.logNormal(rng, 86_400, 0.6), Kind.CUSTOMER_REPLY, requester, null, null);
-            }
-            return t.until(cutoff);
+        return t.until(cutoff);
+    }
+
+    /** Duplicates and spam: solved by an agent without any public reply. */
+    private void solveWithoutReply(Timeline t, long created, Channel channel, SplittableRandom rng) {
+        long solved = agentTime(created, Seeds.logNormal(rng, 7_200, 1.0), channel, rng);
+        t.add(solved, Kind.ASSIGNED, -1, "new", "open");
+        t.add(solved + 5, Kind.STATUS_CHANGE, t.agent, "open", "solved");
+        t.add(solved + AUTO_CLOSE_SECONDS, Kind.STATUS_CHANGE, -1, "solved", "closed");
+    }
+
+    /** Never answered: half are not even assigned; some customers write again a day later. */
+    private void leaveUnanswered(Timeline t, long created, Channel channel, SplittableRandom rng) {
+        if (rng.nextDouble() < 0.5) {
+            t.add(agentTime(created, Seeds.logNormal(rng, 1_800, 1.0), channel, rng), Kind.ASSIGNED, -1, "new", "open");
         }
-        double firstDelay = firstResponseSeconds(channel, load, agent.speed(), rng);
-        long first = agentTime(created, firstDelay, channel, rng);
+        if (rng.nextDouble() < 0.4) {
+            t.add(created + (long) Seeds.logNormal(rng, 86_400, 0.6), Kind.CUSTOMER_REPLY, t.requester, null, null);
+        }
+    }
+
+    /** Assignment, first response, back-and-forth until solved (or left pending/open), reopens, close. */
+    private void converse(Timeline t, long created, Channel channel, Cast.Agent agent, double load,
+                          SplittableRandom rng) {
+        long first = agentTime(created, firstResponseSeconds(channel, load, agent.speed(), rng), channel, rng);
         t.add(created + Math.max(1, (long) ((first - created) * (0.05 + 0.4 * rng.nextDouble()))), Kind.ASSIGNED,
                 -1, "new", "open");
         if (rng.nextDouble() < 0.15) {
@@ -66,7 +79,7 @@ final class Lifecycle {
         for (int j = 1; j <= replies; j++) {
             if (j > 1) {
                 now += (long) waitSeconds(channel, false, rng);
-                t.add(now, Kind.CUSTOMER_REPLY, requester, status, "open");
+                t.add(now, Kind.CUSTOMER_REPLY, t.requester, status, "open");
                 status = "open";
                 now = agentTime(now, waitSeconds(channel, true, rng) / agent.speed(), channel, rng);
             }
@@ -74,14 +87,11 @@ final class Lifecycle {
             t.add(now, Kind.AGENT_REPLY, t.agent, status, next);
             status = next;
         }
-        if (!resolves) {
-            if (rng.nextDouble() < 0.5) {
-                t.add(now + (long) waitSeconds(channel, false, rng), Kind.CUSTOMER_REPLY, requester, status, "open");
-            }
-            return t.until(cutoff);
+        if (resolves) {
+            reopenAndClose(t, now, channel, agent, rng);
+        } else if (rng.nextDouble() < 0.5) {
+            t.add(now + (long) waitSeconds(channel, false, rng), Kind.CUSTOMER_REPLY, t.requester, status, "open");
         }
-        reopenAndClose(t, now, channel, agent, rng);
-        return t.until(cutoff);
     }
 
     private void reopenAndClose(Timeline t, long solvedAt, Channel channel, Cast.Agent agent, SplittableRandom rng) {

@@ -54,7 +54,6 @@ final class ZendeskTicketJson {
         if (t.category() != null) {
             g.writeString(t.category().tag);
         }
-        g.writeString(t.channel().zendesk);
         g.writeEndArray();
         customFields(g, "custom_fields", t);
         g.writeNullField("satisfaction_rating");

@@ -38,6 +38,16 @@ class BusinessClockTest {
     }
 
     @Test
+    void a_day_whose_clock_goes_back_has_an_hour_more() {
+        // open Sundays 01:00-05:00; on 2026-10-25 Oslo goes from 03:00 CEST back to 02:00 CET,
+        // so the wall-clock interval 01:00-05:00 lasts 5 hours of real time
+        BusinessClock sundays = new BusinessClock(new BusinessHours(OSLO, java.util.Map.of(java.time.DayOfWeek.SUNDAY,
+                new BusinessHours.Interval(java.time.LocalTime.of(1, 0), java.time.LocalTime.of(5, 0))), Set.of()));
+        assertThat(sundays.secondsBetween(at("2026-10-24T12:00"), at("2026-10-26T12:00"))).isEqualTo(5 * 3_600);
+        assertThat(sundays.secondsBetween(at("2026-10-17T12:00"), at("2026-10-19T12:00"))).isEqualTo(4 * 3_600);
+    }
+
+    @Test
     void an_empty_or_backward_interval_is_zero() {
         assertThat(clock.secondsBetween(at("2026-11-02T12:00"), at("2026-11-02T12:00"))).isZero();
         assertThat(clock.secondsBetween(at("2026-11-02T12:00"), at("2026-11-02T11:00"))).isZero();
