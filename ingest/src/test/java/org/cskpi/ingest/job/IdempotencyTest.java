@@ -47,6 +47,8 @@ class IdempotencyTest {
             assertThat(run.tickets()).extracting(r -> r.getAs("ticket_id") + ":" + r.getAs("status"))
                     .containsExactly("A:pending", "B:solved", "C:solved", "D:open");
 
+            assertThat(new org.cskpi.ingest.warehouse.TicketsWarehouse(org.cskpi.ingest.spark.SharedSpark.session(),
+                    run.warehouseDir()).tickets().count()).isEqualTo(4);
             // The union of both exports ingested once gives the same warehouse.
             try (IngestRun union = new IngestRun(dir.resolve("union"))) {
                 union.ingest(CsvReaders.canonical(), monday, tuesday);
