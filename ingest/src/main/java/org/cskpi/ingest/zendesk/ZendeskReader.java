@@ -57,7 +57,7 @@ public final class ZendeskReader implements SourceReader {
         if (files.isEmpty()) {
             throw new UserError("zendesk: no input files");
         }
-        List<ZendeskFile> sniffed = ZendeskFile.sniffAll(files, spark.sparkContext().hadoopConfiguration());
+        List<ZendeskFile> sniffed = ZendeskFile.sniffAll(spark, files);
         if (sniffed.stream().noneMatch(f -> f.has(ZendeskFile.TICKETS) || f.has(ZendeskFile.TICKET))) {
             throw new UserError("zendesk: none of the " + files.size() + " files holds tickets (a page with the "
                     + "top-level key tickets, or the UI's JSON export); metrics, events and comments are read "
