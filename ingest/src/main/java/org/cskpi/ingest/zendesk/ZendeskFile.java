@@ -2,6 +2,7 @@ package org.cskpi.ingest.zendesk;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.source.InputFiles;
 
@@ -84,8 +88,39 @@ record ZendeskFile(Path path, Set<String> keys, boolean lines) {
         }
     }
 
-    static List<ZendeskFile> sniffAll(List<Path> paths, Configuration hadoop) {
-        return paths.stream().map(p -> sniff(p, hadoop)).toList();
+    /**
+     * Sniffs every file, in parallel on the cluster (a big export is thousands of pages, and
+     * each is read once through to its last top-level key). The first failing file, in input
+     * order, is reported.
+     */
+    static List<ZendeskFile> sniffAll(SparkSession spark, List<Path> paths) {
+        SerializableConfiguration hadoop = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+        List<String> names = paths.stream().map(Path::toString).toList();
+        int slices = Math.max(1, Math.min(names.size(), spark.sparkContext().defaultParallelism() * 4));
+        List<Sniffed> results = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(names, slices)
+                .map(name -> Sniffed.of(name, hadoop.value()))
+                .collect();
+        for (Sniffed result : results) {
+            if (result.error() != null) {
+                throw new UserError(result.error());
+            }
+        }
+        return results.stream().map(r -> new ZendeskFile(new Path(r.path()), Set.copyOf(r.keys()), r.lines())).toList();
+    }
+
+    /** A sniff result that can travel back from an executor: keys, or the error message. */
+    record Sniffed(String path, List<String> keys, boolean lines, String error) implements Serializable {
+        static Sniffed of(String path, Configuration hadoop) {
+            try {
+                ZendeskFile file = sniff(new Path(path), hadoop);
+                return new Sniffed(path, List.copyOf(file.keys()), file.lines(), null);
+            } catch (UserError e) {
+                return new Sniffed(path, List.of(), false, e.getMessage());
+            } catch (RuntimeException e) {
+                return new Sniffed(path, List.of(), false, path + ": cannot read (" + e + ")");
+            }
+        }
     }
 
     private static Set<String> topLevelKeys(JsonParser parser) throws IOException {

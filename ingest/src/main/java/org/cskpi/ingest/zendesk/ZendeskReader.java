@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.canonical.Messages;
@@ -57,7 +58,7 @@ public final class ZendeskReader implements SourceReader {
         if (files.isEmpty()) {
             throw new UserError("zendesk: no input files");
         }
-        List<ZendeskFile> sniffed = ZendeskFile.sniffAll(files, spark.sparkContext().hadoopConfiguration());
+        List<ZendeskFile> sniffed = ZendeskFile.sniffAll(spark, files);
         if (sniffed.stream().noneMatch(f -> f.has(ZendeskFile.TICKETS) || f.has(ZendeskFile.TICKET))) {
             throw new UserError("zendesk: none of the " + files.size() + " files holds tickets (a page with the "
                     + "top-level key tickets, or the UI's JSON export); metrics, events and comments are read "
@@ -77,7 +78,9 @@ public final class ZendeskReader implements SourceReader {
         ZendeskCategory category = ZendeskCategory.from(categoryField,
                 records.parsed(ZendeskFile.FIELDS, ZendeskSchemas.FIELD));
 
-        Dataset<Row> base = ZendeskStaging.ticketBase(tickets);
+        // One row per ticket, used by the orphan count now and by the staged rows later: kept so
+        // the ticket pages are parsed once for it, not once per use.
+        Dataset<Row> base = ZendeskStaging.ticketBase(tickets).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> comments = ZendeskTicketFacts.withAuthorRole(children.comments()
                 .join(base, ZendeskChildren.TICKET_ID)
                 .join(broadcast(users), col(ZendeskChildren.AUTHOR_ID).equalTo(col("user_id")), "left"));
