@@ -54,7 +54,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         CskpiConfig config = withMaster(common.config());
         ZoneId zone = zone(config);
-        SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping));
+        SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping), config);
         PrintStream err = System.err;
         SparkSession spark = Sessions.create(config, "ingest");
         try (Store store = Store.openMigrated(config.storeUrl())) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.struct;
@@ -80,7 +81,11 @@ final class ZendeskStaging {
                 plusMinutes(created, col("m.reply_time_in_minutes.calendar")));
         Column resolved = coalesce(col("first_solved_ts"), col("metric_first_solved_ts"),
                 plusMinutes(created, col("m.first_resolution_time_in_minutes.calendar")), solvedAt);
-        Column finalResolved = coalesce(solvedAt, col("last_solved_ts"), col("metric_last_solved_ts"));
+        // Zendesk keeps solved_at after a reopen; a ticket open again is not fully resolved, so
+        // full resolution (final_resolved_at) counts only for tickets solved or closed now.
+        Column isSolvedNow = lower(col("r.status")).isin("solved", "closed");
+        Column finalResolved = when(isSolvedNow,
+                coalesce(solvedAt, col("last_solved_ts"), col("metric_last_solved_ts")));
         Column reopens = coalesce(text(col("m.reopens")),
                 when(col("status_change_count").gt(0), col("status_reopens").cast("string")));
         Column replies = coalesce(text(col("m.replies")),

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.cskpi.cli.Cli;
+import org.cskpi.config.CskpiConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,10 +48,13 @@ class IngestCommandTest {
     }
 
     @Test
-    void a_reader_class_that_is_not_built_is_reported_as_not_available() {
-        assertThat(SourceReaders.forSource(SourceReaders.Source.csv, java.util.Optional.empty()).name()).isEqualTo("csv");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SourceReaders.byClassName(SourceReaders.Source.chatwoot,
-                        "org.cskpi.ingest.chatwoot.NoSuchReader"))
-                .hasMessage("--source chatwoot is not available in this build (reader org.cskpi.ingest.chatwoot.NoSuchReader is missing)");
+    void every_source_name_has_its_reader_and_a_mapping_fits_csv_only() {
+        CskpiConfig config = CskpiConfig.defaults(java.nio.file.Path.of("target", "x"));
+        for (SourceReaders.Source source : SourceReaders.Source.values()) {
+            assertThat(SourceReaders.forSource(source, java.util.Optional.empty(), config).name()).isEqualTo(source.name());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SourceReaders.forSource(SourceReaders.Source.zendesk,
+                        java.util.Optional.of(java.nio.file.Path.of("m.yaml")), config))
+                .hasMessage("--mapping applies to --source csv only (zendesk is read by its own rules)");
     }
 }
