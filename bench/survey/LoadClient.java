@@ -37,8 +37,8 @@ public final class LoadClient {
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
-        // warm-up: 2 s closed loop, not measured
-        run(http, base, tokens, post, next, errors, new ConcurrentLinkedQueue<>(), false, open ? 8 : knob, 2);
+        // warm-up (the JIT needs thousands of requests): as long as the measured run, not measured
+        run(http, base, tokens, post, next, errors, new ConcurrentLinkedQueue<>(), false, open ? 8 : knob, seconds);
         errors.set(0);
         long started = System.nanoTime();
         long done = run(http, base, tokens, post, next, errors, all, open, knob, seconds);

@@ -16,7 +16,7 @@ cp="survey-web/target/classes:$(cat survey-web/target/launch/classpath)"
 javac -q -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java 2>/dev/null \
   || javac -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java
 echo "seeding invitations..." >&2
-java -cp "$work/classes:$cp" SeedInvitations "jdbc:h2:$work/data/cskpi" 200000 "$work/tokens.txt"
+java -cp "$work/classes:$cp" SeedInvitations "jdbc:h2:$work/data/cskpi" "$invitations" "$work/tokens.txt"
 
 java -Xmx1g -cp "$cp" org.cskpi.web.WebCli serve --config bench/survey/cskpi.yaml --data-dir "$work/data" \
   >"$work/server.log" 2>&1 &
@@ -25,6 +25,6 @@ for _ in $(seq 1 120); do curl -sf http://127.0.0.1:7071/health >/dev/null && br
 
 client() { java -Xmx512m -cp "$work/classes" LoadClient http://127.0.0.1:7071 "$work/tokens.txt" "$@"; }
 client get closed "$concurrency" "$seconds"
-peak=$(client post closed "$concurrency" "$seconds" | tee /dev/stderr | sed -E 's/.* = ([0-9]+) req\/s.*/\1/')
+peak=$(client post closed "$concurrency" "$seconds" | tee >(cat >&2) | sed -E 's/.* = ([0-9]+) req\/s.*/\1/')
 client post open $((peak / 2)) "$seconds"
 curl -s http://127.0.0.1:7071/metrics | grep -E '^survey_responses_recorded_total'
