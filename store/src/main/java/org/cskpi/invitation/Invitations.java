@@ -82,7 +82,8 @@ public final class Invitations {
                 .map(Invitations::toInvitation);
     }
 
-    private static Invitation toInvitation(SurveyInvitationsRecord r) {
+    /** The invitation stored in a {@code survey_invitations} row. */
+    public static Invitation toInvitation(SurveyInvitationsRecord r) {
         return new Invitation(r.getId(), r.getSource(), r.getTicketId(), r.getCustomerId(), r.getLocale(),
                 r.getCreatedAt().toInstant(), r.getExpiresAt().toInstant());
     }

@@ -66,7 +66,7 @@ public final class SurveyController {
                     new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), score.get(), comment.getOrNull(), texts.language()));
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), score.get(), typed(comment), texts.language()));
     }
 
     /** {@code POST /s/{token}/comment}: a new comment for an answer given within the edit window. */
@@ -84,7 +84,7 @@ public final class SurveyController {
             SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), List.of("error_comment_length")));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, comment.getOrNull(), texts.language()));
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, typed(comment), texts.language()));
     }
 
     private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
@@ -99,6 +99,12 @@ public final class SurveyController {
     private static Validator<String> commentValidator(Context ctx) {
         return ctx.formParamAsClass("comment", String.class)
                 .check(text -> text == null || text.length() <= MAX_COMMENT, "error_comment_length");
+    }
+
+    /** The comment exactly as typed; an empty box is no comment (null). */
+    private static String typed(Validator<String> comment) {
+        String text = comment.getOrNull();
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private void notice(Context ctx, SurveyTexts texts, SurveyState.Kind kind) {

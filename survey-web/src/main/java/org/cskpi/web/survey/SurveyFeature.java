@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.invitation.Invitations;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
 
@@ -26,8 +25,7 @@ public final class SurveyFeature implements WebFeature {
         CskpiConfig.Survey settings = deps.config().survey();
         Duration editWindow = Duration.ofHours(settings.commentEditHours());
         AnswerWriter writer = new AnswerWriter(deps.store().dsl(), deps.clock(), editWindow);
-        SurveyService service = new SurveyService(new Invitations(deps.store().dsl(), deps.clock(), settings),
-                deps.store().dsl(), writer, deps.clock(), editWindow, deps.metrics());
+        SurveyService service = new SurveyService(deps.store().dsl(), writer, deps.clock(), editWindow, deps.metrics());
         SurveyPages pages = new SurveyPages(settings.brand());
         SurveyController survey = new SurveyController(service, pages);
         RateLimiter limiter = RateLimiter.perMinute(settings.rateLimitPerMinute());

@@ -1,5 +1,6 @@
 package org.cskpi.web.survey;
 
+import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import io.micrometer.core.instrument.Counter;
@@ -7,12 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.cskpi.invitation.Invitation;
 import org.cskpi.invitation.Invitations;
-import org.cskpi.store.jooq.tables.records.SurveyResponsesRecord;
+import org.cskpi.invitation.SurveyToken;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 /**
  * The survey's rules, free of HTTP: which state a link is in, and storing answers through the
@@ -21,7 +24,6 @@ import org.jooq.DSLContext;
  */
 public final class SurveyService {
 
-    private final Invitations invitations;
     private final DSLContext dsl;
     private final AnswerWriter writer;
     private final Clock clock;
@@ -29,9 +31,8 @@ public final class SurveyService {
     private final Counter recorded;
     private final Counter commentsUpdated;
 
-    public SurveyService(Invitations invitations, DSLContext dsl, AnswerWriter writer, Clock clock,
+    public SurveyService(DSLContext dsl, AnswerWriter writer, Clock clock,
                          Duration editWindow, MeterRegistry metrics) {
-        this.invitations = invitations;
         this.dsl = dsl;
         this.writer = writer;
         this.clock = clock;
@@ -40,22 +41,33 @@ public final class SurveyService {
         this.commentsUpdated = Counter.builder("survey.comments.updated").description("comments changed after answering").register(metrics);
     }
 
+    /**
+     * The state of a link, read with ONE query (invitation by token hash, left-joined to its
+     * answer): this runs on every survey request.
+     */
     public SurveyState state(String token) {
-        Optional<Invitation> found = invitations.find(token);
-        if (found.isEmpty()) {
+        if (!SurveyToken.wellFormed(token)) {
             return SurveyState.unknown();
         }
-        Invitation invitation = found.get();
-        SurveyResponsesRecord response = dsl.selectFrom(SURVEY_RESPONSES)
-                .where(SURVEY_RESPONSES.INVITATION_ID.eq(invitation.id()))
+        Record found = dsl.select(SURVEY_INVITATIONS.fields())
+                .select(SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.COMMENT)
+                .from(SURVEY_INVITATIONS)
+                .leftJoin(SURVEY_RESPONSES).on(SURVEY_RESPONSES.INVITATION_ID.eq(SURVEY_INVITATIONS.ID))
+                .where(SURVEY_INVITATIONS.TOKEN_HASH.eq(SurveyToken.hash(token)))
                 .fetchOne();
-        Instant now = clock.instant();
-        if (response != null) {
-            boolean editable = now.isBefore(response.getAnsweredAt().toInstant().plus(editWindow));
-            return new SurveyState(editable ? SurveyState.Kind.ANSWERED_EDITABLE : SurveyState.Kind.ANSWERED_FINAL,
-                    found, response.getComment());
+        if (found == null) {
+            return SurveyState.unknown();
         }
-        return new SurveyState(invitation.isExpired(now) ? SurveyState.Kind.EXPIRED : SurveyState.Kind.OPEN, found, null);
+        Invitation invitation = Invitations.toInvitation(found.into(SURVEY_INVITATIONS));
+        OffsetDateTime answeredAt = found.get(SURVEY_RESPONSES.ANSWERED_AT);
+        Instant now = clock.instant();
+        if (answeredAt != null) {
+            boolean editable = now.isBefore(answeredAt.toInstant().plus(editWindow));
+            return new SurveyState(editable ? SurveyState.Kind.ANSWERED_EDITABLE : SurveyState.Kind.ANSWERED_FINAL,
+                    Optional.of(invitation), found.get(SURVEY_RESPONSES.COMMENT));
+        }
+        return new SurveyState(invitation.isExpired(now) ? SurveyState.Kind.EXPIRED : SurveyState.Kind.OPEN,
+                Optional.of(invitation), null);
     }
 
     /** Stores the answer; the future completes after the commit (group commit). */

@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The survey in a real browser: Debian's headless Chromium driven by its chromedriver, on a
@@ -73,6 +76,18 @@ class SurveyBrowserTest {
         return token;
     }
 
+    /**
+     * Waits for the page after a form POST (same URL) to show this heading. While the old
+     * page is being replaced, element look-ups can fail (stale element, node not in the
+     * document): those are retried.
+     */
+    private static void awaitHeading(String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class)
+                .until(driver -> driver.findElement(By.tagName("h1")).getText().equals(heading));
+    }
+
     private SurveyResponsesRecord stored(String ticket) {
         return store.dsl().fetchOne(SURVEY_RESPONSES, SURVEY_RESPONSES.TICKET_ID.eq(ticket));
     }
@@ -91,7 +106,7 @@ class SurveyBrowserTest {
         browser.findElement(By.id("comment")).sendKeys("Fast, kind <help> – takk!");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you!");
+        awaitHeading("Thank you!");
         SurveyResponsesRecord row = stored("phone-1");
         assertThat(row.getScore()).isEqualTo(9);
         assertThat(row.getComment()).isEqualTo("Fast, kind <help> – takk!");
@@ -112,7 +127,7 @@ class SurveyBrowserTest {
         assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cảm ơn bạn!");
+        awaitHeading("Cảm ơn bạn!");
         SurveyResponsesRecord row = stored("keys-1");
         assertThat(row.getScore()).isEqualTo(3);
         assertThat(row.getComment()).isEqualTo("Giao hàng chậm");
@@ -125,7 +140,7 @@ class SurveyBrowserTest {
         assertThat(browser.findElement(By.id("score-10")).isSelected()).isTrue();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ขอบคุณ!");
+        awaitHeading("ขอบคุณ!");
         assertThat(stored("tap-1").getScore()).isEqualTo(10);
     }
 

@@ -230,6 +230,7 @@ class SurveyControllerTest {
             assertThat(post(client, "/s/" + token, "8", "").code()).isEqualTo(200);
         });
         assertThat(responses()).extracting(SurveyResponsesRecord::getScore).containsExactly(8);
+        assertThat(responses().get(0).getComment()).as("an empty box is no comment").isNull();
     }
 
     @ParameterizedTest

@@ -1,0 +1,136 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bench load client, not part of the product. Each request uses the next token from the file
+ * (so every POST is a first answer that is stored, never a repeat).
+ *
+ *   LoadClient BASE_URL TOKENS_FILE get|post closed CONCURRENCY SECONDS
+ *     closed loop: CONCURRENCY workers send back to back; reports the peak req/s.
+ *   LoadClient BASE_URL TOKENS_FILE get|post open RATE SECONDS
+ *     open loop at a fixed RATE req/s; latency counts from the INTENDED send time, so a
+ *     stalled server is not hidden (no coordinated omission).
+ */
+public final class LoadClient {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        List<String> tokens = Files.readAllLines(Path.of(args[1]));
+        boolean post = args[2].equals("post");
+        boolean open = args[3].equals("open");
+        int knob = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+        // warm-up (the JIT needs thousands of requests): as long as the measured run, not measured
+        run(http, base, tokens, post, next, errors, new ConcurrentLinkedQueue<>(), false, open ? 8 : knob, seconds);
+        errors.set(0);
+        long started = System.nanoTime();
+        long done = run(http, base, tokens, post, next, errors, all, open, knob, seconds);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        System.out.printf("%s %s %s=%d: %d requests in %.1f s = %.0f req/s, errors %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                post ? "POST /s/{token}" : "GET /s/{token}", open ? "open-loop" : "closed-loop",
+                open ? "rate" : "concurrency", knob, done, elapsed, done / elapsed, errors.get(),
+                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static HttpRequest request(String base, String token, boolean post, int i) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/s/" + token)).timeout(Duration.ofSeconds(10));
+        if (post) {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("score=" + (i % 11) + "&comment=bench+answer+" + i));
+        }
+        return b.build();
+    }
+
+    private static long run(HttpClient http, String base, List<String> tokens, boolean post, AtomicInteger next,
+                            AtomicLong errors, ConcurrentLinkedQueue<long[]> all, boolean open, int knob, int seconds)
+            throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong count = new AtomicLong();
+        if (open) {
+            long[] lat = new long[knob * seconds + 16];
+            all.add(lat);
+            long interval = 1_000_000_000L / knob;
+            long start = System.nanoTime();
+            CompletableFuture<?>[] inflight = new CompletableFuture<?>[lat.length];
+            for (int k = 0; k < lat.length - 16; k++) {
+                long intended = start + k * interval;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                int i = next.getAndIncrement();
+                final int slot = k;
+                inflight[k] = http.sendAsync(request(base, tokens.get(i % tokens.size()), post, i), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, e) -> {
+                            if (e != null || r.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            } else {
+                                lat[slot] = System.nanoTime() - intended;
+                                count.incrementAndGet();
+                            }
+                        });
+            }
+            for (CompletableFuture<?> f : inflight) {
+                if (f != null) {
+                    try {
+                        f.join();
+                    } catch (Exception ignored) {
+                        // counted as an error above
+                    }
+                }
+            }
+            return count.get();
+        }
+        Thread[] workers = new Thread[knob];
+        for (int w = 0; w < knob; w++) {
+            long[] lat = new long[200_000];
+            all.add(lat);
+            workers[w] = new Thread(() -> {
+                int n = 0;
+                while (System.nanoTime() < end && n < lat.length) {
+                    int i = next.getAndIncrement();
+                    long t = System.nanoTime();
+                    try {
+                        HttpResponse<Void> r = http.send(request(base, tokens.get(i % tokens.size()), post, i),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) {
+                            lat[n++] = System.nanoTime() - t;
+                            count.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            workers[w].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return count.get();
+    }
+}
