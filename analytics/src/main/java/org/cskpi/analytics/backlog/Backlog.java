@@ -5,8 +5,11 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.unix_micros;
 
 import java.time.ZoneId;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -35,8 +38,8 @@ public final class Backlog {
      * The instant 1 µs earlier: a ticket resolved exactly at a week's end (Monday 00:00) is
      * not "resolved after the week's end", so its resolution closes the week that ends then.
      */
-    static org.apache.spark.sql.Column justBefore(org.apache.spark.sql.Column at) {
-        return org.apache.spark.sql.functions.timestamp_micros(org.apache.spark.sql.functions.unix_micros(at).minus(1));
+    static Column justBefore(Column at) {
+        return timestamp_micros(unix_micros(at).minus(1));
     }
 
     public static Dataset<Row> backlogKpis(Dataset<Row> exploded, ZoneId zone) {
