@@ -6,19 +6,24 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.cli.CommonOptions;
-import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.spark.Sessions;
 import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code cskpi analyze}: compute every KPI of KPIS.md and publish it to the KPI store. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Compute every KPI (KPIS.md) from the warehouse and the survey answers, write them to the "
                 + "warehouse and publish them to the KPI store in one transaction.")
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -37,8 +42,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CskpiConfig config = common.config();
         WeekRange range = range();
+        CskpiConfig config = common.config();
         if (master != null) {
             System.setProperty("spark.master", master);
         }
@@ -56,7 +61,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             return new WeekRange(Optional.ofNullable(from), Optional.ofNullable(to));
         } catch (IllegalArgumentException e) {
-            throw new UserError("analyze: " + e.getMessage());
+            // A malformed week is a bad argument (exit 2), like any other picocli parameter error.
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,7 +72,7 @@ public final class AnalyzeJob {
         Warehouse warehouse = Warehouse.at(spark, config.warehouse());
         stage("reading tickets from " + config.warehouse());
         Dataset<Row> tickets = warehouse.table("tickets")
-                .orElseGet(() -> spark.createDataFrame(java.util.List.of(), Tickets.SCHEMA));
+                .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
         Dataset<Row> responses = SurveyData.responses(spark, store.dsl());
         Dataset<Row> invitations = SurveyData.invitations(spark, store.dsl());
         long answers = responses.count();
@@ -115,7 +117,7 @@ public final class AnalyzeJob {
         warehouse.replace(table, all);
         Dataset<Row> current = warehouse.table(table).orElseThrow();
         return current.filter(range.filter("week")).select(rows.columns()[0],
-                java.util.Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
+                Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
     }
 
     private void stage(String message) {

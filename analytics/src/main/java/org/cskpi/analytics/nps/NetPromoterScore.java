@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
@@ -48,7 +49,7 @@ public final class NetPromoterScore {
         Column matches = col("ticket_id").equalTo(col("t_ticket_id"))
                 .and(col("source").isNull().or(col("source").equalTo(col("t_source"))));
         Column time = col(timeColumn);
-        return answers.withColumn("answer_key", org.apache.spark.sql.functions.monotonically_increasing_id())
+        return answers.withColumn("answer_key", monotonically_increasing_id())
                 .join(tickets, matches, "left")
                 .withColumn("match_rank", row_number().over(Window.partitionBy(col("answer_key")).orderBy(col("t_source"))))
                 .filter(col("match_rank").equalTo(1))

@@ -2,6 +2,8 @@ package org.cskpi.analytics.nps;
 
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -66,7 +68,7 @@ public final class SurveyData {
         List<Row> rows = new ArrayList<>();
         var answered = dsl.selectOne().from(SURVEY_RESPONSES).where(SURVEY_RESPONSES.INVITATION_ID.eq(SURVEY_INVITATIONS.ID));
         dsl.select(SURVEY_INVITATIONS.ID, SURVEY_INVITATIONS.SOURCE, SURVEY_INVITATIONS.TICKET_ID,
-                        SURVEY_INVITATIONS.LOCALE, SURVEY_INVITATIONS.CREATED_AT, org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(answered)))
+                        SURVEY_INVITATIONS.LOCALE, SURVEY_INVITATIONS.CREATED_AT, field(exists(answered)))
                 .from(SURVEY_INVITATIONS)
                 .fetch()
                 .forEach(r -> rows.add(RowFactory.create(r.value1(), r.value2(), r.value3(), r.value4(),

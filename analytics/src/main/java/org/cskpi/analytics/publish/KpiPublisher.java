@@ -5,6 +5,7 @@ import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.cskpi.analytics.period.WeekRange;
 import org.jooq.BatchBindStep;
@@ -102,12 +103,12 @@ public final class KpiPublisher {
 
     /** JDBC batches of {@link #BATCH_SIZE} rows over one prepared insert. */
     private static final class Batches {
-        private final java.util.function.Supplier<BatchBindStep> start;
+        private final Supplier<BatchBindStep> start;
         private BatchBindStep batch;
         private int pending;
         private long total;
 
-        Batches(java.util.function.Supplier<BatchBindStep> start) {
+        Batches(Supplier<BatchBindStep> start) {
             this.start = start;
         }
 

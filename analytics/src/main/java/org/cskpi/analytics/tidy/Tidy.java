@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class Tidy {
      * runs in ANSI mode, where a division by zero fails the job; a null value drops the row).
      */
     public static Column ratio(Column numerator, Column denominator) {
-        return org.apache.spark.sql.functions.when(denominator.notEqual(0),
+        return when(denominator.notEqual(0),
                 numerator.cast("double").divide(denominator.cast("double")));
     }
 

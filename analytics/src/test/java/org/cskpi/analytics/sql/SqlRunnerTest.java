@@ -1,0 +1,91 @@
+package org.cskpi.analytics.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.cli.UserError;
+import org.cskpi.ingest.spark.SharedSpark;
+import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.store.Store;
+import org.cskpi.store.StoreSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(SharedSpark.class)
+class SqlRunnerTest {
+
+    @TempDir
+    static Path dir;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void views() {
+        SparkSession spark = SharedSpark.session();
+        Warehouse.at(spark, dir.toString()).replace("kpi_weekly", spark.createDataFrame(List.of(
+                RowFactory.create("2026-W43", "all", "all", "volume", 12.0, 12L, true, false),
+                RowFactory.create("2026-W43", "all", "all", "nps", 20.0, 10L, true, false),
+                RowFactory.create("2026-W43", "channel", "a,\"b\"", "volume", 1.0, 1L, true, false)), Tidy.SCHEMA));
+        try (Store store = Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()))) {
+            SqlViews.register(spark, dir.toString(), store.dsl());
+        }
+    }
+
+    private String run(SparkSession spark, ResultFormat format, String query) {
+        new SqlRunner(spark, format, new PrintStream(out, true, StandardCharsets.UTF_8)).run(query);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void csv_prints_just_the_header_and_rows(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.CSV,
+                "select kpi, value from kpi_weekly where week='2026-W43' and breakdown='all' order by kpi"))
+                .isEqualTo("kpi,value\nnps,20.0\nvolume,12.0\n");
+    }
+
+    @Test
+    void csv_quotes_commas_and_quotes(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.CSV, "select breakdown_value from kpi_weekly where breakdown='channel'"))
+                .isEqualTo("breakdown_value\n\"a,\"\"b\"\"\"\n");
+    }
+
+    @Test
+    void json_prints_one_object_per_line(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.JSON, "select kpi, sample_size from kpi_weekly where kpi='nps'"))
+                .isEqualTo("{\"kpi\":\"nps\",\"sample_size\":10}\n");
+    }
+
+    @Test
+    void table_aligns_columns(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.TABLE, "select kpi, value from kpi_weekly where kpi='nps'"))
+                .isEqualTo("kpi | value\n----+------\nnps | 20.0\n(1 row)\n");
+    }
+
+    @Test
+    void every_view_exists_even_before_any_data(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.CSV, "select (select count(*) from tickets) t, (select count(*) from messages) m,"
+                + " (select count(*) from survey_responses) s, (select count(*) from busiest_hours) b,"
+                + " (select count(*) from top_complaints) c")).isEqualTo("t,m,s,b,c\n0,0,0,0,0\n");
+    }
+
+    @Test
+    void a_bad_query_is_sparks_message_on_one_line(SparkSession spark) {
+        assertThatThrownBy(() -> run(spark, ResultFormat.CSV, "select nope from kpi_weekly"))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("nope")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> run(spark, ResultFormat.CSV, "selec 1")).isInstanceOf(UserError.class)
+                .hasMessageContaining("PARSE_SYNTAX_ERROR");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
