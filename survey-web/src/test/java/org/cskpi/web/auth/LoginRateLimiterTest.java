@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.cskpi.web.testing.MutableClock;
+import org.cskpi.web.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginRateLimiterTest {

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
-import org.cskpi.web.testing.MutableClock;
+import org.cskpi.web.MutableClock;
 import org.cskpi.web.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
+import org.cskpi.web.MutableClock;
 import org.cskpi.web.api.ApiDeps;
 import org.cskpi.web.api.ApiFeature;
 import org.cskpi.web.api.ApiKey;
