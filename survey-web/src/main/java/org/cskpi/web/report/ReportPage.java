@@ -4,7 +4,9 @@ import static org.cskpi.web.page.Html.esc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
@@ -22,6 +24,7 @@ import org.cskpi.web.page.Layout;
  */
 final class ReportPage {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final ScriptMode.Linked ASSETS = new ScriptMode.Linked(ReportController.ASSET_BASE);
     private static final Layout.Assets PAGE_ASSETS = new Layout.Assets(
             List.of(ASSETS.url(ReportAssets.STYLESHEET)),
@@ -58,7 +61,7 @@ final class ReportPage {
         out.append("<form class=\"card picker\" method=\"get\" action=\"/reports\">")
                 .append("<div><label for=\"week\">Week</label><select id=\"week\" name=\"week\">");
         for (IsoWeek w : choices.weeks()) {
-            out.append(option(w.toString(), w + " (from " + w.monday() + ")", w.equals(week)));
+            out.append(option(w.toString(), w + " \u00b7 " + DAY.format(w.monday()), w.equals(week)));
         }
         out.append("</select></div>");
         select(out, "channel", "All channels", choices.channels(), filters.channel());
