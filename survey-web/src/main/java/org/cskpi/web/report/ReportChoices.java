@@ -1,6 +1,8 @@
 package org.cskpi.web.report;
 
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.RUNS;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What a reader can pick on the report pages, read from {@code kpi_weekly}: the weeks that have
@@ -34,6 +37,14 @@ public final class ReportChoices {
     /** The week {@code /} shows: the newest complete week, else the newest week. */
     public Optional<IsoWeek> defaultWeek() {
         return store.latestCompleteWeek();
+    }
+
+    /** Changes when analyze publishes a run or a survey answer arrives (see {@link ReportCache}). */
+    public String version() {
+        return dsl.select(DSL.field(DSL.select(DSL.max(RUNS.ID)).from(RUNS)),
+                        DSL.field(DSL.select(DSL.max(SURVEY_RESPONSES.ID)).from(SURVEY_RESPONSES)),
+                        DSL.field(DSL.selectCount().from(SURVEY_RESPONSES)))
+                .fetchOne().formatCSV(false).strip();
     }
 
     public boolean hasWeek(IsoWeek week) {

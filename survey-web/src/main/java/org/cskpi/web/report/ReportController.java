@@ -26,6 +26,7 @@ final class ReportController {
 
     private final ReportDeps deps;
     private final ReportChoices choices;
+    private final ReportCache cache = new ReportCache();
     /** The three files, read once: ECharts is ~1 MB and never changes while the app runs. */
     private final Map<String, byte[]> assets;
 
@@ -78,9 +79,12 @@ final class ReportController {
             throw new NotFoundResponse("There are no KPIs for week " + week + ". Pick a week from the list.");
         }
         User user = deps.auth().requireUser(ctx);
-        WeeklyReport report = ReportBuilder.build(deps.dsl(), deps.config(), week, filters);
-        ReportPage.Choices picker = new ReportPage.Choices(choices.weeks(), choices.values("channel"), choices.values("team"));
-        ctx.html(ReportPage.render(report, picker, user, deps.auth().csrfToken(ctx)));
+        String content = cache.get(week, filters, choices.version(), () -> {
+            WeeklyReport report = ReportBuilder.build(deps.dsl(), deps.config(), week, filters);
+            ReportPage.Choices picker = new ReportPage.Choices(choices.weeks(), choices.values("channel"), choices.values("team"));
+            return ReportPage.content(report, picker);
+        });
+        ctx.html(ReportPage.render(week, content, user, deps.auth().csrfToken(ctx)));
     }
 
     private static IsoWeek parseWeek(String text) {

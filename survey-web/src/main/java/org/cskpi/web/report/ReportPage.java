@@ -37,10 +37,15 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    static String render(WeeklyReport report, Choices choices, User user, String csrf) {
-        String body = picker(report.week(), report.filters(), choices)
+    /** Picker and report: the same for every reader, so {@link ReportCache} keeps it. */
+    static String content(WeeklyReport report, Choices choices) {
+        return picker(report.week(), report.filters(), choices)
                 + "<div class=\"report\">" + HtmlReport.body(report) + "</div>";
-        return Layout.page("Week " + report.week(), Optional.of(user), csrf, body, PAGE_ASSETS);
+    }
+
+    /** {@link #content} in the reader's frame (navigation by role, logout form with their token). */
+    static String render(IsoWeek week, String content, User user, String csrf) {
+        return Layout.page("Week " + week, Optional.of(user), csrf, content, PAGE_ASSETS);
     }
 
     static String empty(User user, String csrf) {

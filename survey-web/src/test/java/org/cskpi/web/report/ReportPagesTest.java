@@ -210,6 +210,21 @@ class ReportPagesTest {
     }
 
     @Test
+    void a_new_analyze_run_shows_its_numbers_at_once_despite_the_page_cache() {
+        run((manager, unused) -> {
+            signedIn(manager, "manager1");
+            assertThat(volumeTile(manager.get("/").body()).get(0)).isEqualTo("1,200");
+            // analyze republishes W47 with 1,300 tickets (+30 % on 1,000) and logs its run
+            store.dsl().update(org.cskpi.store.jooq.Tables.KPI_WEEKLY).set(org.cskpi.store.jooq.Tables.KPI_WEEKLY.VALUE, 1300.0)
+                    .where(org.cskpi.store.jooq.Tables.KPI_WEEKLY.WEEK.eq("2026-W47"),
+                            org.cskpi.store.jooq.Tables.KPI_WEEKLY.BREAKDOWN.eq("all")).execute();
+            assertThat(volumeTile(manager.get("/").body()).get(0)).as("same run: cached").isEqualTo("1,200");
+            new org.cskpi.store.RunLog(store.dsl(), java.time.Clock.systemUTC()).start("analyze");
+            assertThat(volumeTile(manager.get("/").body())).containsExactly("1,300", "neutral", "\u25b2 30% vs last week");
+        });
+    }
+
+    @Test
     void an_empty_store_shows_how_to_fill_it() {
         store.dsl().deleteFrom(org.cskpi.store.jooq.Tables.KPI_WEEKLY).execute();
         run((manager, unused) -> {
