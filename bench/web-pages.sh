@@ -24,7 +24,8 @@ time_get() {  # url [curl args...]: total seconds, fails on a non-200
     [ "${out%% *}" = 200 ] || { echo "HTTP ${out%% *} for $1" >&2; exit 1; }
     echo "${out#* }"
 }
-for i in $(seq 1 20); do time_get "$base/" -b "$jar" >/dev/null; done   # warm-up
+echo -n "report page, first view of each week (builds it) "
+for w in "${week_list[@]}"; do time_get "$base/reports/$w" -b "$jar"; done | stats
 echo -n "report page  "; for i in $(seq 1 "$n"); do
     w=${week_list[$((RANDOM % ${#week_list[@]}))]}
     time_get "$base/reports/$w" -b "$jar"; done | stats
