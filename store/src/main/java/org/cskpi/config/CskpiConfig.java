@@ -52,9 +52,17 @@ public record CskpiConfig(
     /**
      * The web app. {@code apiKey} guards the JSON API; no key means the API accepts sessions only.
      * {@code secureCookies} marks the session cookie {@code Secure} (only sent over https).
+     * {@code trustForwardedFor}: the app runs behind one reverse proxy, so the client address is
+     * the last entry of {@code X-Forwarded-For} (the one that proxy added), not the socket's.
      */
     public record Web(int port, Optional<String> apiKey, int queryTimeoutSeconds, int queryMaxRows,
-                      int loginAttemptsPerMinute, boolean secureCookies) {
+                      int loginAttemptsPerMinute, boolean secureCookies, boolean trustForwardedFor) {
+
+        /** Without a proxy in front ({@code trust_forwarded_for: false}, the default). */
+        public Web(int port, Optional<String> apiKey, int queryTimeoutSeconds, int queryMaxRows,
+                   int loginAttemptsPerMinute, boolean secureCookies) {
+            this(port, apiKey, queryTimeoutSeconds, queryMaxRows, loginAttemptsPerMinute, secureCookies, false);
+        }
     }
 
     public static final Map<String, Long> DEFAULT_FRT_TARGETS = Map.of(
@@ -228,7 +236,8 @@ public record CskpiConfig(
                 node.positiveInt("query_max_rows", 10_000),
                 node.positiveInt("login_attempts_per_minute", 10),
                 node.parsed("secure_cookies", survey.baseUrl().startsWith("https://"),
-                        CskpiConfig::strictBoolean, "true or false"));
+                        CskpiConfig::strictBoolean, "true or false"),
+                node.parsed("trust_forwarded_for", false, CskpiConfig::strictBoolean, "true or false"));
         node.rejectUnknownKeys();
         return web;
     }

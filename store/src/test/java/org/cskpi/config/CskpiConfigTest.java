@@ -87,6 +87,16 @@ class CskpiConfigTest {
     }
 
     @Test
+    void trust_forwarded_for_is_off_unless_set_and_must_be_a_boolean() throws IOException {
+        assertThat(CskpiConfig.defaults(dir).web().trustForwardedFor()).isFalse();
+        Path on = write("web:\n  trust_forwarded_for: true\n");
+        assertThat(CskpiConfig.load(Optional.of(on), dir).web().trustForwardedFor()).isTrue();
+        Path bad = write("web:\n  trust_forwarded_for: yes please\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(bad), dir))
+                .hasMessageContaining("web.trust_forwarded_for: expected true or false");
+    }
+
+    @Test
     void secure_cookies_follow_an_https_base_url_unless_set() throws IOException {
         assertThat(CskpiConfig.defaults(dir).web().secureCookies()).isFalse();
         Path https = write("survey:\n  base_url: https://nps.example.com/\n");

@@ -1,13 +1,31 @@
 package org.cskpi.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.util.List;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.web.api.ApiDeps;
+import org.cskpi.web.api.ApiFeature;
+import org.cskpi.web.api.ApiKey;
+import org.cskpi.web.api.KpiQueries;
+import org.cskpi.web.auth.AuthDeps;
+import org.cskpi.web.auth.AuthFeature;
+import org.cskpi.web.auth.LoginRateLimiter;
+import org.cskpi.web.auth.SessionAuth;
+import org.cskpi.web.auth.UserService;
 import org.cskpi.web.invitation.InvitationApiController;
+import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.ops.ErrorHandling;
 import org.cskpi.web.ops.HealthController;
 import org.cskpi.web.ops.MetricsController;
 import org.cskpi.web.ops.RequestLog;
 import org.cskpi.web.ops.SecurityHeaders;
+import org.cskpi.web.query.QueryDatabase;
+import org.cskpi.web.query.QueryDeps;
+import org.cskpi.web.query.QueryFeature;
+import org.cskpi.web.query.QueryService;
+import org.cskpi.web.report.ReportDeps;
+import org.cskpi.web.report.ReportFeature;
 import org.cskpi.web.survey.SurveyFeature;
 
 /**
@@ -17,6 +35,12 @@ import org.cskpi.web.survey.SurveyFeature;
  * <p>App-wide concerns live here: security headers on every response, one exception mapper,
  * one log line and one metric sample per request. A feature plugs in with one line in
  * {@link #features}.
+ *
+ * <p>Who may see what: the survey ({@code /s/...}), {@code /login}, {@code /health} and
+ * {@code /metrics} are public (metrics hold only counts and latencies per route template,
+ * nothing personal, and Prometheus scrapes without a session); {@code /} and
+ * {@code /reports/...} need a manager, {@code /query} an analyst, {@code /admin/...} an admin;
+ * {@code /api/kpis} takes the API key or a manager's session.
  */
 public final class WebApp {
 
@@ -35,11 +59,25 @@ public final class WebApp {
                 files.directory = "/public";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            new ClientAddress(deps.config().web().trustForwardedFor()).register(config);
             new SecurityHeaders().register(config);
             new RequestLog(deps.metrics()).register(config);
             new ErrorHandling().register(config);
             features.forEach(feature -> feature.register(config));
+            signedInPages(config, deps);
         });
+    }
+
+    /** Login, users, /query, /api/kpis and the report pages; the query pool closes with the server. */
+    private static void signedInPages(JavalinConfig config, WebDeps deps) {
+        CskpiConfig.Web web = deps.config().web();
+        UserService users = new UserService(deps.store().dsl(), deps.hasher(), deps.clock());
+        QueryDatabase queryDatabase = QueryDatabase.open(deps.store());
+        config.events.serverStopped(queryDatabase::close);
+        SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, new LoginRateLimiter(web.loginAttemptsPerMinute(), deps.clock()), web.secureCookies()));
+        QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDatabase, web.queryTimeoutSeconds(), web.queryMaxRows())));
+        ApiFeature.register(config, new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth));
+        ReportFeature.register(config, new ReportDeps(auth, deps.store().dsl(), deps.config()));
     }
 
     /** The features of the app, one line each. Add yours here. */

@@ -1,0 +1,26 @@
+package org.cskpi.web.report;
+
+import io.javalin.config.JavalinConfig;
+import org.cskpi.web.auth.Role;
+
+/**
+ * The managers' report pages, plugged in with one line: {@code ReportFeature.register(config, deps)}.
+ * {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
+ * the week picker's target; all need a manager. The chart script, ECharts and the report's style
+ * sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no data in them).
+ */
+public final class ReportFeature {
+
+    private ReportFeature() {
+    }
+
+    public static void register(JavalinConfig config, ReportDeps deps) {
+        ReportController reports = new ReportController(deps);
+        deps.auth().guard(config, "/", Role.MANAGER);
+        deps.auth().guard(config, "/reports", Role.MANAGER);
+        config.routes.get("/", reports::home);
+        config.routes.get("/reports", reports::pick);
+        config.routes.get("/reports/{week}", reports::show);
+        config.routes.get(ReportController.ASSET_BASE + "/{asset}", reports::asset);
+    }
+}
