@@ -16,7 +16,7 @@ import org.cskpi.web.WebApp;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.UserService;
-import org.cskpi.web.testing.MutableClock;
+import org.cskpi.web.MutableClock;
 import org.cskpi.web.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
