@@ -76,6 +76,8 @@ spark:
   options:
     spark.eventLog.enabled: "true"
     spark.eventLog.dir: "file://$dir/events"
+    spark.eventLog.compress: "false"
+    spark.eventLog.rolling.enabled: "false"
 YAML
     echo "== $n tickets ($(uptime | sed 's/.*load average/load average/'))" >&2
     timed generate "$dir/logs/generate" "$ROOT/cskpi" generate --format csv --tickets "$n" --weeks "$WEEKS" \
@@ -99,7 +101,7 @@ YAML
         echo "run.sh: $n tickets: cskpi and DuckDB DISAGREE (see above; files $dir/cskpi.csv, $dir/duckdb/kpis.csv)" >&2
         exit 1
     fi
-    for log in "$dir"/events/*; do
+    for log in "$dir"/events/local-*; do
         python3 "$BENCH/stages.py" "$log" >"$log.stages.txt" 2>/dev/null || true
     done
     ingest=$(get ingest_s "$ROW"); analyze=$(get analyze_s "$ROW"); warm=$(get analyze_warm_s "$ROW")

@@ -6,14 +6,29 @@ with its duration, and each stage with duration, tasks, input/shuffle bytes and 
 task time split into executor run time, GC, shuffle write and deserialisation.
 """
 import json
+import os
+import subprocess
 import sys
+
+
+def lines(path):
+    """The events of a plain log file, or of a rolling log directory (zstd parts need the zstd tool)."""
+    parts = [os.path.join(path, p) for p in sorted(os.listdir(path)) if p.startswith("events_")] \
+        if os.path.isdir(path) else [path]
+    for part in parts:
+        if part.endswith(".zstd"):
+            yield from subprocess.run(["zstd", "-dc", part], capture_output=True, text=True,
+                                      check=True).stdout.splitlines()
+        else:
+            with open(part) as f:
+                yield from f
 
 
 def main():
     app_start = app_end = None
     jobs, stages = {}, {}
-    with open(sys.argv[1]) as f:
-        for line in f:
+    if True:
+        for line in lines(sys.argv[1]):
             e = json.loads(line)
             kind = e["Event"]
             if kind == "SparkListenerApplicationStart":
