@@ -55,7 +55,11 @@ appender.console.layout.type = PatternLayout
 appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
 logger.deploy.name = org.apache.spark.deploy
 logger.deploy.level = info
+logger.executor.name = org.apache.spark.executor.Executor
+logger.executor.level = info
 LOG
+# SPARK_HOME/conf comes first on the executors' classpath: they log finished tasks too.
+cp "$OUT/log4j2.properties" "$SPARK_HOME/conf/log4j2.properties"
 DAEMON_OPTS=(-Xmx512m "-Dlog4j2.configurationFile=$OUT/log4j2.properties")
 export SPARK_LOCAL_IP=127.0.0.1
 
