@@ -144,7 +144,7 @@ declare -A COLUMNS=(
 status=0
 for table in kpi_weekly busiest_hours top_complaints; do
     for mode in local cluster; do
-        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:$OUT/data-$mode/cskpi" -user sa -password "" \
+        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:$OUT/data-$mode/cskpi;NON_KEYWORDS=VALUE,HOUR" -user sa -password "" \
             -sql "CALL CSVWRITE('$OUT/$mode-$table.csv', 'SELECT ${COLUMNS[$table]} FROM $table ORDER BY ${COLUMNS[$table]}')" \
             >"$OUT/logs/h2-$mode-$table.log" 2>&1
     done
