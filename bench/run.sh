@@ -2,7 +2,7 @@
 # cskpi benchmark: generate canonical CSV, time ./cskpi ingest + analyze at each size, run the
 # DuckDB peer on the same CSV, check both compute the same headline KPIs, print a table.
 #
-#   bench/run.sh [--tickets 1000,1000000,3000000,10000000] [--weeks 52] [--zone Europe/Oslo]
+#   bench/run.sh [--tickets 1000,1000000,3000000,10000000 (default)] [--weeks 52] [--zone Europe/Oslo]
 #                [--out bench/out] [--warm 1]
 #
 # Per size N (directory OUT/N): export/csv/tickets.csv, data/ (warehouse + H2 store),
@@ -13,7 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
-SIZES="1000,100000"
+SIZES="1000,1000000,3000000,10000000"
 WEEKS=52
 ZONE=Europe/Oslo
 OUT="$BENCH/out"
