@@ -101,9 +101,9 @@ class DemoCommandIT {
             String output = String.join("\n", lines);
             assertThat(output).contains("config kept").contains("[8/8] start the web app");
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            assertThat(get(http, "http://localhost:" + port + "/health").statusCode()).isEqualTo(200);
-            HttpResponse<String> survey = get(http, match(SURVEY_LINK, output));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+            assertThat(get(http, "http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
+            HttpResponse<String> survey = get(http, match(SURVEY_LINK, output).replace("//localhost:", "//127.0.0.1:"));
             assertThat(survey.statusCode()).isEqualTo(200);
             assertThat(survey.body()).contains("Nordlys Outdoor");
         } finally {
