@@ -8,9 +8,8 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,10 +100,16 @@ class DemoCommandIT {
             String output = String.join("\n", lines);
             assertThat(output).contains("config kept").contains("[8/8] start the web app");
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
-            assertThat(get(http, "http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
-            HttpResponse<String> survey = get(http, match(SURVEY_LINK, output).replace("//localhost:", "//127.0.0.1:"));
-            assertThat(survey.statusCode()).isEqualTo(200);
+            Page health;
+            try {
+                health = get("http://127.0.0.1:" + port + "/health");
+            } catch (IOException e) {
+                throw new AssertionError("GET /health: " + e + "\n" + output + "\nserve log:\n"
+                        + Files.readString(data.resolve("logs/08-serve.log")), e);
+            }
+            assertThat(health.status()).isEqualTo(200);
+            Page survey = get(match(SURVEY_LINK, output).replace("//localhost:", "//127.0.0.1:"));
+            assertThat(survey.status()).isEqualTo(200);
             assertThat(survey.body()).contains("Nordlys Outdoor");
         } finally {
             process.destroy();
@@ -113,7 +118,9 @@ class DemoCommandIT {
         }
         // Fresh start: the same config, a new invitations file (invite refuses to overwrite one),
         // and every answer imported again into an emptied store (none skipped as a duplicate).
-        assertThat(Files.readString(data.resolve("cskpi.yaml"))).isEqualTo(config);
+        assertThat(Files.readString(data.resolve("cskpi.yaml"))).isEqualTo(config
+                .replace("base_url: http://localhost:7070", "base_url: http://localhost:" + port)
+                .replace("port: 7070", "port: " + port));
         assertThat(Files.readAllLines(data.resolve("invitations.csv")).get(1)).isNotEqualTo(firstLinks);
         assertThat(Files.readString(data.resolve("logs/03-responses.log"))).contains("duplicates skipped 0");
         assertThat(portAnswers(port)).as("the web app stopped with the demo").isFalse();
@@ -215,9 +222,21 @@ class DemoCommandIT {
         throw new AssertionError("no '" + text + "' within " + limit + ":\n" + String.join("\n", lines));
     }
 
-    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private record Page(int status, String body) {
+    }
+
+    private static Page get(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+        connection.setConnectTimeout(30_000);
+        connection.setReadTimeout(60_000);
+        try {
+            int status = connection.getResponseCode();
+            try (var in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                return new Page(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            connection.disconnect();
+        }
     }
 
     private static String match(Pattern pattern, String text) {
