@@ -74,8 +74,8 @@ public final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         DemoExportGenerator.Summary s = new DemoExportGenerator(settings, System.err).run();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Generated %,d ticket(s) from %,d customer(s) (%s to %s, %s) into %s in %.1f s:%n", s.tickets(),
-                s.customers(), Times.isoUtc(s.firstTicketAt()), Times.isoUtc(s.cutoff()), zone, out, seconds);
+        System.out.printf("Generated %s from %s (%s to %s, %s) into %s in %.1f s:%n", count(s.tickets(), "ticket"),
+                count(s.customers(), "customer"), Times.isoUtc(s.firstTicketAt()), Times.isoUtc(s.cutoff()), zone, out, seconds);
         System.out.printf("  %,d with a first response, %,d resolved, %,d NPS answers; formats %s%n",
                 s.responded(), s.resolved(), s.answers(), settings.formats().stream().sorted()
                         .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
@@ -96,5 +96,9 @@ public final class GenerateCommand implements Callable<Integer> {
             return EnumSet.allOf(GeneratorSettings.Format.class);
         }
         return EnumSet.of(GeneratorSettings.Format.valueOf(format.name()));
+    }
+
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

@@ -35,7 +35,7 @@ class GenerateCommandTest {
         assertThat(exit).isZero();
         assertThat(Files.readAllLines(dir.resolve("out/csv/tickets.csv"))).hasSizeGreaterThan(300);
         assertThat(dir.resolve("out/zendesk")).doesNotExist();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Generated 300 ticket(s)");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Generated 300 tickets from ");
     }
 
     @Test
