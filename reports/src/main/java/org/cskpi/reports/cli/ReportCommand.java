@@ -19,6 +19,7 @@ import org.cskpi.reports.export.JsonExport;
 import org.cskpi.reports.html.HtmlReport;
 import org.cskpi.reports.html.ScriptMode;
 import org.cskpi.store.Store;
+import org.jooq.exception.DataAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        try (Store store = Store.open(config.storeUrl())) {
+        try (Store store = Store.open(existingOnly(config.storeUrl()))) {
             IsoWeek chosen = chooseWeek(new KpiStore(store.dsl()));
             WeeklyReport report;
             try {
@@ -75,20 +76,33 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
-            String content = format == Format.json ? JsonExport.toJson(report)
-                    : HtmlReport.page(report, ScriptMode.inline());
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            spec.commandLine().getOut().println("Wrote the " + chosen + " report to " + file);
-            if (csvDir != null) {
-                int files = CsvExport.write(report, csvDir).size();
-                spec.commandLine().getOut().println("Wrote " + files + " CSV files to " + csvDir);
-            }
+            write(report, chosen);
+        } catch (DataAccessException e) {
+            throw new UserError("cannot read the KPI store at " + config.storeUrl() + " ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); run ./cskpi analyze first");
         }
         return 0;
+    }
+
+    private void write(WeeklyReport report, IsoWeek chosen) throws IOException {
+        Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
+        String content = format == Format.json ? JsonExport.toJson(report)
+                : HtmlReport.page(report, ScriptMode.inline());
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        spec.commandLine().getOut().println("Wrote the " + chosen + " report to " + file);
+        if (csvDir != null) {
+            int files = CsvExport.write(report, csvDir).size();
+            spec.commandLine().getOut().println("Wrote " + files + " CSV files to " + csvDir);
+        }
+    }
+
+    /** A report only reads: opening a file store that does not exist must not create an empty one. */
+    static String existingOnly(String url) {
+        boolean file = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return file && !url.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? url + ";IFEXISTS=TRUE" : url;
     }
 
     private IsoWeek chooseWeek(KpiStore store) {
@@ -99,12 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new UserError("--week: " + e.getMessage());
             }
         }
-        try {
-            return store.latestCompleteWeek().orElseThrow(() -> new UserError(
-                    "the KPI store has no weekly figures yet; run ./cskpi analyze first"));
-        } catch (org.jooq.exception.DataAccessException e) {
-            throw new UserError("cannot read the KPI store (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); run ./cskpi analyze first");
-        }
+        return store.latestCompleteWeek().orElseThrow(() -> new UserError(
+                "the KPI store has no weekly figures yet; run ./cskpi analyze first"));
     }
 }

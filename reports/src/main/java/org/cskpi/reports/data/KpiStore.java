@@ -27,12 +27,14 @@ public final class KpiStore {
     }
 
     /**
-     * The newest week whose whole-operation volume is complete (its end is before the cut-off,
-     * KPIS.md "incomplete"); failing that, the newest week with any KPI.
+     * The newest week whose whole-operation volume (or, for a store with survey answers only, NPS)
+     * is complete, i.e. ends before the cut-off (KPIS.md "incomplete"); failing that, the newest
+     * week with any KPI.
      */
     public Optional<IsoWeek> latestCompleteWeek() {
         String complete = dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY)
-                .where(KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.eq("volume"), KPI_WEEKLY.INCOMPLETE.isFalse())
+                .where(KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.in("volume", "nps"),
+                        KPI_WEEKLY.INCOMPLETE.isFalse())
                 .fetchOne(0, String.class);
         String any = complete != null ? complete
                 : dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY).fetchOne(0, String.class);

@@ -66,12 +66,13 @@ final class TableHtml {
             out.append("<p class=\"note\">No detractor left a comment this week.</p></section>\n");
             return;
         }
-        out.append("<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">Score</th><th>Answered</th>")
-                .append("<th>Ticket</th><th>Comment</th></tr></thead><tbody>");
+        out.append("<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">Score</th>")
+                .append("<th>Answered, ticket</th><th>Comment</th></tr></thead><tbody>");
         for (NpsAnswer a : comments) {
             out.append("<tr><td class=\"num\">").append(a.score()).append("</td><td>")
-                    .append(Html.text(WHEN.format(a.answeredAt().atZone(zone)))).append("</td><td>")
-                    .append(Html.text(a.ticketId() == null ? "" : a.ticketId())).append("</td><td><blockquote>")
+                    .append("<span class=\"when\">").append(Html.text(WHEN.format(a.answeredAt().atZone(zone))))
+                    .append("</span> <span class=\"ticket\">").append(Html.text(a.ticketId() == null ? "" : a.ticketId()))
+                    .append("</span></td><td><blockquote>")
                     .append(Html.text(a.comment())).append("</blockquote></td></tr>");
         }
         out.append("</tbody></table></div></section>\n");

@@ -105,4 +105,13 @@ class ReportCommandTest {
         }
         assertThat(err.toString()).contains("run ./cskpi analyze first");
     }
+
+    @Test
+    void a_missing_store_is_reported_and_not_created(@TempDir Path dir) {
+        Path dataDir = dir.resolve("nothing-here");
+
+        assertThat(run("--data-dir", dataDir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("cannot read the KPI store at").contains("run ./cskpi analyze first");
+        assertThat(dataDir.resolve("cskpi.mv.db")).doesNotExist();
+    }
 }

@@ -34,6 +34,12 @@ class KpiStoreTest {
     }
 
     @Test
+    void a_store_with_survey_answers_only_defaults_to_its_newest_complete_nps_week() {
+        rows.all("2026-W45", "nps", 20, 40).kpi("2026-W46", "all", "all", "nps", 10, 5, true);
+        assertThat(store.latestCompleteWeek()).contains(IsoWeek.parse("2026-W45"));
+    }
+
+    @Test
     void busiest_hours_are_summed_over_the_weeks_asked_for() {
         rows.hour("2026-W45", 1, 9, 4).hour("2026-W46", 1, 9, 5).hour("2026-W46", 7, 23, 1).hour("2026-W47", 1, 9, 100);
         assertThat(store.busiestHours(IsoWeek.parse("2026-W45"), IsoWeek.parse("2026-W46")))
