@@ -60,13 +60,17 @@ final class AdminController {
             body.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
         body.append("<div class=\"scroll\"><table><thead><tr><th>User</th><th>Role</th><th>Since</th><th></th></tr></thead><tbody>");
+        String me = auth.requireUser(ctx).username();
         for (User user : users.list()) {
             body.append("<tr><td>").append(esc(user.username())).append("</td><td>").append(esc(user.role().dbName()))
-                    .append("</td><td>").append(esc(user.createdAt().toLocalDate())).append("</td><td>")
-                    // user names are [A-Za-z0-9._@-] only (UserService), all safe in a path segment
-                    .append("<form method=\"post\" action=\"/admin/users/").append(esc(user.username()))
-                    .append("/remove\">").append(Layout.csrfField(csrf))
-                    .append("<button type=\"submit\" class=\"secondary\">Remove</button></form></td></tr>");
+                    .append("</td><td>").append(esc(user.createdAt().toLocalDate())).append("</td><td>");
+            if (!user.username().equals(me)) {
+                // user names are [A-Za-z0-9._@-] only (UserService), all safe in a path segment
+                body.append("<form method=\"post\" action=\"/admin/users/").append(esc(user.username()))
+                        .append("/remove\">").append(Layout.csrfField(csrf))
+                        .append("<button type=\"submit\" class=\"secondary\">Remove</button></form>");
+            }
+            body.append("</td></tr>");
         }
         body.append("</tbody></table></div></section><section class=\"card\"><h2>Add a user</h2>")
                 .append("<form method=\"post\" action=\"/admin/users\">").append(Layout.csrfField(csrf))

@@ -119,6 +119,27 @@ class QueryServiceTest {
         assertThat(queries.run("SELECT COUNT(*) AS n FROM kpi_weekly").rows()).containsExactly(List.of("2"));
     }
 
+    /**
+     * All of {@link #writes()} but session-private scratch state (a temporary table, a session
+     * variable) and batches, which only the other layers refuse (the test above).
+     */
+    static Stream<String> writesTheUserIsRefused() {
+        return writes().filter(sql -> !sql.startsWith("CREATE LOCAL TEMPORARY") && !sql.startsWith("SET @")
+                && !sql.startsWith("SELECT 1;") && !sql.startsWith("SELECT ';'"));
+    }
+
+    /** The user alone, without the executeQuery and single-statement layers, cannot write either. */
+    @ParameterizedTest
+    @MethodSource("writesTheUserIsRefused")
+    void the_query_user_itself_cannot_write_even_with_plain_execute(String sql) throws Exception {
+        try (java.sql.Connection connection = database.connection();
+             java.sql.Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute(sql)).isInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(store.dsl().fetchCount(KPI_WEEKLY)).isEqualTo(2);
+        assertThat(store.dsl().select(USERS.ROLE).from(USERS).fetchOne().value1()).isEqualTo("manager");
+    }
+
     @Test
     void refusals_say_why() {
         assertThatThrownBy(() -> queries.run("DELETE FROM kpi_weekly"))
