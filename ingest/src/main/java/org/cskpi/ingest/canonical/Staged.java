@@ -2,6 +2,8 @@ package org.cskpi.ingest.canonical;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -52,7 +54,15 @@ public final class Staged {
     /** {@link #SCHEMA} plus the optional {@link #PROBLEM} column. */
     public static final StructType SCHEMA_WITH_PROBLEM = SCHEMA.add(PROBLEM, DataTypes.StringType, true);
 
+    /** How readers write a timestamp they derived: ISO-8601 with offset (UTC renders as {@code Z}). */
+    private static final String ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssXXX";
+
     private Staged() {
+    }
+
+    /** A timestamp column as staged text, ISO-8601 with offset; null stays null. */
+    public static Column isoText(Column timestamp) {
+        return functions.date_format(timestamp, ISO_WITH_OFFSET);
     }
 
     private static StructType schema() {

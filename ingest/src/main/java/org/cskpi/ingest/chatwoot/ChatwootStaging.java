@@ -2,7 +2,6 @@ package org.cskpi.ingest.chatwoot;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.nullif;
@@ -30,8 +29,6 @@ import org.cskpi.ingest.canonical.Tickets;
  */
 final class ChatwootStaging {
 
-    private static final String ISO = "yyyy-MM-dd'T'HH:mm:ssXXX";
-
     private ChatwootStaging() {
     }
 
@@ -53,9 +50,9 @@ final class ChatwootStaging {
         out.add(text(col("r.meta.team.name")).as(Tickets.TEAM));
         out.add(ChatwootValues.status(text(col("r.status"))).as(Tickets.STATUS));
         out.add(timeText(col("r.created_at")).as(Tickets.CREATED_AT));
-        out.add(iso(firstResponse).as(Tickets.FIRST_RESPONSE_AT));
-        out.add(iso(coalesce(col("first_resolved_ts"), resolvedNow)).as(Tickets.RESOLVED_AT));
-        out.add(iso(coalesce(col("last_resolved_ts"), resolvedNow)).as(Tickets.FINAL_RESOLVED_AT));
+        out.add(Staged.isoText(firstResponse).as(Tickets.FIRST_RESPONSE_AT));
+        out.add(Staged.isoText(coalesce(col("first_resolved_ts"), resolvedNow)).as(Tickets.RESOLVED_AT));
+        out.add(Staged.isoText(coalesce(col("last_resolved_ts"), resolvedNow)).as(Tickets.FINAL_RESOLVED_AT));
         out.add(lit(null).cast("string").as(Tickets.REOPENS));
         out.add(when(col("has_page_messages"), col("agent_reply_count").cast("string")).as(Tickets.AGENT_REPLIES));
         out.add(timeText(coalesce(col("r.updated_at"), col("r.last_activity_at"), col("r.timestamp"))).as(Tickets.UPDATED_AT));
@@ -72,13 +69,9 @@ final class ChatwootStaging {
         return nullif(trim(value), lit(""));
     }
 
-    static Column iso(Column ts) {
-        return date_format(ts, ISO);
-    }
-
     /** An API time as ISO-8601; text that is not a time passes on unchanged for validation to report. */
     static Column timeText(Column raw) {
         Column ts = ChatwootValues.time(raw);
-        return when(ts.isNotNull(), iso(ts)).otherwise(text(raw));
+        return when(ts.isNotNull(), Staged.isoText(ts)).otherwise(text(raw));
     }
 }

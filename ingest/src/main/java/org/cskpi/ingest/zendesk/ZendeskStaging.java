@@ -3,7 +3,6 @@ package org.cskpi.ingest.zendesk;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
@@ -42,8 +41,6 @@ import org.cskpi.ingest.canonical.Tickets;
  * Zendesk wrote them, so validation sees (and can report) the original text.
  */
 final class ZendeskStaging {
-
-    private static final String ISO = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
     private final ZendeskCategory category;
 
@@ -103,9 +100,9 @@ final class ZendeskStaging {
         out.add(text(coalesce(col("group_name"), col("r.group_id"))).as(Tickets.TEAM));
         out.add(ZendeskValues.status(text(col("r.status"))).as(Tickets.STATUS));
         out.add(text(col("r.created_at")).as(Tickets.CREATED_AT));
-        out.add(iso(firstResponse).as(Tickets.FIRST_RESPONSE_AT));
-        out.add(iso(resolved).as(Tickets.RESOLVED_AT));
-        out.add(iso(finalResolved).as(Tickets.FINAL_RESOLVED_AT));
+        out.add(Staged.isoText(firstResponse).as(Tickets.FIRST_RESPONSE_AT));
+        out.add(Staged.isoText(resolved).as(Tickets.RESOLVED_AT));
+        out.add(Staged.isoText(finalResolved).as(Tickets.FINAL_RESOLVED_AT));
         out.add(reopens.as(Tickets.REOPENS));
         out.add(replies.as(Tickets.AGENT_REPLIES));
         out.add(text(col("r.updated_at")).as(Tickets.UPDATED_AT));
@@ -126,9 +123,5 @@ final class ZendeskStaging {
     /** {@code ts} plus a whole number of minutes given as text; null when either is missing. */
     static Column plusMinutes(Column ts, Column minutes) {
         return timestamp_seconds(unix_seconds(ts).plus(minutes.try_cast("bigint").multiply(60)));
-    }
-
-    static Column iso(Column ts) {
-        return date_format(ts, ISO);
     }
 }
