@@ -18,6 +18,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
@@ -54,14 +55,26 @@ public final class RepeatContacts {
 
     /**
      * {@code repeat_contact_rate}: repeat contacts ÷ tickets created in the week that have a
-     * customer_id. {@code repeat_customer_rate}: customers with ≥ 2 tickets created in the week
-     * (in the breakdown value) ÷ customers with a ticket in it.
+     * customer_id; over ticket facts exploded by breakdown.
      */
+    public static final KpiFamily CONTACTS = KpiFamily.of(List.of(
+                    count(col("customer_id")).as("with_customer"),
+                    sum(when(col("is_repeat_contact"), 1).otherwise(0)).as("repeats")),
+            metric("repeat_contact_rate", Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")));
+
+    /** Both repeat KPIs, each from its own aggregation (as {@link #CONTACTS} and {@link #repeatCustomerKpis}). */
     public static Dataset<Row> repeatKpis(Dataset<Row> exploded) {
         Columns.require(exploded, "exploded ticket facts", "customer_id", "is_repeat_contact");
-        Dataset<Row> contacts = exploded.groupBy(Breakdowns.KEYS).agg(
-                count(col("customer_id")).as("with_customer"),
-                sum(when(col("is_repeat_contact"), 1).otherwise(0)).as("repeats"));
+        return CONTACTS.kpis(exploded).unionByName(repeatCustomerKpis(exploded));
+    }
+
+    /**
+     * {@code repeat_customer_rate}: customers with ≥ 2 tickets created in the week (in the
+     * breakdown value) ÷ customers with a ticket in it. Needs a grouping per customer first, so
+     * it cannot share the breakdown aggregation of the other ticket KPIs.
+     */
+    public static Dataset<Row> repeatCustomerKpis(Dataset<Row> exploded) {
+        Columns.require(exploded, "exploded ticket facts", "customer_id");
         List<Column> perCustomerKeys = new ArrayList<>(Arrays.asList(Breakdowns.KEYS));
         perCustomerKeys.add(col("customer_id"));
         Dataset<Row> customers = exploded.filter(col("customer_id").isNotNull())
@@ -69,10 +82,8 @@ public final class RepeatContacts {
                 .groupBy(Breakdowns.KEYS).agg(
                         count(lit(1)).as("customers"),
                         sum(when(col("tickets").geq(2), 1).otherwise(0)).as("repeat_customers"));
-        return Tidy.unpivot(contacts,
-                        metric("repeat_contact_rate", Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")))
-                .unionByName(Tidy.unpivot(customers,
-                        metric("repeat_customer_rate", Tidy.ratio(col("repeat_customers"), col("customers")), col("customers"))));
+        return Tidy.unpivot(customers,
+                metric("repeat_customer_rate", Tidy.ratio(col("repeat_customers"), col("customers")), col("customers")));
     }
 
 }
