@@ -61,7 +61,7 @@ public final class KpiComputation {
         Dataset<Row> exploded = Breakdowns.explodeBreakdowns(facts, Breakdowns.TICKET);
         Dataset<Row> kpis = TICKET_KPIS.kpis(exploded)
                 .unionByName(RepeatContacts.repeatCustomerKpis(exploded))
-                .unionByName(Backlog.backlogKpis(exploded, zone))
+                .unionByName(Backlog.backlogKpis(facts, Breakdowns.TICKET, zone))
                 .unionByName(npsKpis(zone));
         Instant cutOff = settings.cutOff();
         Dataset<Row> kpiWeekly = Tidy.withFlags(kpis, cutOff).filter(range.filter(Breakdowns.WEEK));
