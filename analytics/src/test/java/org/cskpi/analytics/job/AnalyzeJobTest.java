@@ -108,25 +108,27 @@ class AnalyzeJobTest {
 
         AnalyzeJob.Result result = job(spark).run(WeekRange.ALL);
 
-        assertThat(result.tickets()).isEqualTo(24);
+        assertThat(result.tickets()).isEqualTo(40);
         assertThat(result.cutOff()).isEqualTo(AcceptanceFixture.CUT_OFF);
         assertThat(store.dsl().selectDistinct(KPI_WEEKLY.KPI).from(KPI_WEEKLY).fetchSet(KPI_WEEKLY.KPI))
                 .containsExactlyInAnyOrderElementsOf(KPI_NAMES);
         assertThat(store.dsl().selectDistinct(KPI_WEEKLY.WEEK).from(KPI_WEEKLY).fetchSet(KPI_WEEKLY.WEEK))
                 .containsExactlyInAnyOrder("2026-W42", "2026-W43", "2026-W44");
-        // W43 volume 12 (ACCEPTANCE.md §2); W44 response rate: T13 answered, T14 not => 1/2.
+        // W43 volume 19 (ACCEPTANCE.md §2); W44 response rate: T13 answered, T14 not => 1/2.
         assertThat(store.dsl().select(KPI_WEEKLY.VALUE).from(KPI_WEEKLY).where(KPI_WEEKLY.WEEK.eq("2026-W43"),
-                KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.eq("volume")).fetchOne(KPI_WEEKLY.VALUE)).isEqualTo(12.0);
+                KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.eq("volume")).fetchOne(KPI_WEEKLY.VALUE)).isEqualTo(19.0);
         assertThat(store.dsl().select(KPI_WEEKLY.VALUE).from(KPI_WEEKLY).where(KPI_WEEKLY.WEEK.eq("2026-W44"),
                 KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.eq("nps_response_rate")).fetchOne(KPI_WEEKLY.VALUE))
                 .isEqualTo(0.5);
-        // 24 tickets over 24 distinct (week, weekday, hour) cells of the fixture.
-        assertThat(store.dsl().fetchCount(BUSIEST_HOURS)).isEqualTo(24);
-        assertThat(store.dsl().fetchCount(TOP_COMPLAINTS, TOP_COMPLAINTS.WEEK.eq("2026-W43"))).isEqualTo(3);
+        // 40 tickets over 38 distinct (week, weekday, hour) cells: W42 3, W43 18 (T08 and T26 share
+        // Sat 12), W44 17 (T17 and T34 share Wed 8); ACCEPTANCE.md §7.
+        assertThat(store.dsl().fetchCount(BUSIEST_HOURS)).isEqualTo(38);
+        // W43 categories: billing, delivery, returns, uncategorised.
+        assertThat(store.dsl().fetchCount(TOP_COMPLAINTS, TOP_COMPLAINTS.WEEK.eq("2026-W43"))).isEqualTo(4);
         var run = store.dsl().selectFrom(RUNS).where(RUNS.ID.eq(result.runId())).fetchOne();
         assertThat(run.getKind()).isEqualTo("analyze");
         assertThat(run.getStatus()).isEqualTo("succeeded");
-        assertThat(run.getRowsIn()).isEqualTo(24);
+        assertThat(run.getRowsIn()).isEqualTo(40);
         assertThat(run.getRowsOut()).isEqualTo(store.dsl().fetchCount(KPI_WEEKLY));
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("analyze: reading tickets", "publishing");
         // The warehouse has the same KPI rows as the store.
