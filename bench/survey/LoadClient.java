@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   LoadClient BASE_URL TOKENS_FILE get|post open RATE SECONDS
  *     open loop at a fixed RATE req/s; latency counts from the INTENDED send time, so a
  *     stalled server is not hidden (no coordinated omission).
+ *   An optional 7th argument SERVER_PID adds the server's CPU time (utime + stime from
+ *   /proc/PID/stat) per request over the measured run: unlike req/s and latency, this figure
+ *   does not depend on how much of the machine other processes take.
  */
 public final class LoadClient {
 
@@ -40,14 +43,31 @@ public final class LoadClient {
         // warm-up (the JIT needs thousands of requests): as long as the measured run, not measured
         run(http, base, tokens, post, next, errors, new ConcurrentLinkedQueue<>(), false, open ? 8 : knob, seconds);
         errors.set(0);
+        String serverPid = args.length > 6 ? args[6] : null;
+        long cpuBefore = cpuMillis(serverPid);
         long started = System.nanoTime();
         long done = run(http, base, tokens, post, next, errors, all, open, knob, seconds);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long cpuUsed = cpuMillis(serverPid) - cpuBefore;
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
         System.out.printf("%s %s %s=%d: %d requests in %.1f s = %.0f req/s, errors %d, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 post ? "POST /s/{token}" : "GET /s/{token}", open ? "open-loop" : "closed-loop",
                 open ? "rate" : "concurrency", knob, done, elapsed, done / elapsed, errors.get(),
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        if (serverPid != null) {
+            System.out.printf("  server CPU %.3f ms/request (%d ms over %d requests)%n",
+                    done == 0 ? 0.0 : (double) cpuUsed / done, cpuUsed, done);
+        }
+    }
+
+    /** utime + stime of the process in ms; Linux reports them in USER_HZ ticks, which are 10 ms. */
+    private static long cpuMillis(String pid) throws java.io.IOException {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static double pct(long[] sorted, double p) {
