@@ -27,7 +27,7 @@ class AnswerWriterTest {
     private final Store store = TestWeb.store();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final Invitations invitations = new Invitations(store.dsl(), clock, TestWeb.config(1).survey());
-    private final AnswerWriter writer = new AnswerWriter(store.dsl(), clock, Duration.ofHours(24));
+    private final AnswerWriter writer = new AnswerWriter(store.dataSource(), clock, Duration.ofHours(24));
 
     @AfterEach
     void close() {
