@@ -19,6 +19,8 @@ public final class SurveyPages {
 
     private final PebbleEngine engine;
     private final String brand;
+    /** Each supported language's texts for a page, with the brand filled in: built once, not per request. */
+    private final Map<String, Map<String, String>> pageTexts;
 
     public SurveyPages(String brand) {
         ClasspathLoader loader = new ClasspathLoader();
@@ -27,6 +29,8 @@ public final class SurveyPages {
         this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
                 .cacheActive(true).build();
         this.brand = brand;
+        this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                language -> language, language -> Map.copyOf(SurveyTexts.of(language).forPage(brand))));
     }
 
     /** Sends a rendered page as UTF-8 HTML (the charset is explicit for every browser). */
@@ -68,7 +72,8 @@ public final class SurveyPages {
     private Map<String, Object> base(SurveyTexts texts) {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", texts.language());
-        model.put("t", texts.forPage(brand));
+        Map<String, String> page = pageTexts.get(texts.language());
+        model.put("t", page != null ? page : texts.forPage(brand));
         model.put("brand", brand);
         return model;
     }
