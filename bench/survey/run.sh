@@ -14,7 +14,7 @@ invitations=${3:-200000}
 work=$(mktemp -d)
 trap 'kill "${server:-}" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
-mvn -B -o -q -DskipTests -pl survey-web -am package
+mvn -B -o -q -Dmaven.test.skip=true -pl survey-web -am package
 cp="survey-web/target/classes:$(cat survey-web/target/launch/classpath)"
 javac -q -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java 2>/dev/null \
   || javac -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java
