@@ -26,11 +26,17 @@ java -Xmx1g ${SERVER_JAVA_OPTS:-} -cp "$cp" org.cskpi.web.WebCli serve --config 
 server=$!
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:7071/health >/dev/null && break; sleep 0.5; done
 
+# Every client run starts at the first token of its file, so each POST run gets invitations of
+# its own (halves of the list): a first answer is stored, never a comment edit of an earlier one.
+half=$((invitations / 2))
+head -n "$half" "$work/tokens.txt" >"$work/tokens-closed.txt"
+tail -n +"$((half + 1))" "$work/tokens.txt" >"$work/tokens-open.txt"
 client() {
-  java -Xmx512m -cp "$work/classes" LoadClient http://127.0.0.1:7071 "$work/tokens.txt" "$@" "$server"
+  local tokens=$1; shift
+  java -Xmx512m -cp "$work/classes" LoadClient http://127.0.0.1:7071 "$work/$tokens" "$@" "$server"
   echo "  uptime: $(uptime)"
 }
-client get closed "$concurrency" "$seconds"
-peak=$(client post closed "$concurrency" "$seconds" | tee >(cat >&2) | sed -nE 's/.* = ([0-9]+) req\/s.*/\1/p')
-client post open $((peak / 2)) "$seconds"
-curl -s http://127.0.0.1:7071/metrics | grep -E '^survey_responses_recorded_total'
+client tokens.txt get closed "$concurrency" "$seconds"
+peak=$(client tokens-closed.txt post closed "$concurrency" "$seconds" | tee >(cat >&2) | sed -nE 's/.* = ([0-9]+) req\/s.*/\1/p')
+client tokens-open.txt post open $((peak / 2)) "$seconds"
+curl -s http://127.0.0.1:7071/metrics | grep -E '^survey_(responses_recorded|comments_updated)_total'
