@@ -85,6 +85,20 @@ class AnswerWriterTest {
     }
 
     @Test
+    void after_a_failed_batch_the_writer_rolls_it_back_and_stores_the_next_one() {
+        Invitation rejected = invitation("bad");
+        Invitation accepted = invitation("good");
+
+        CompletableFuture<AnswerOutcome> outOfRange = writer.submit(new Answer(rejected, 11, null, "en"));
+        assertThatThrownBy(outOfRange::join).isInstanceOf(CompletionException.class);
+        AnswerOutcome next = writer.submit(new Answer(accepted, 4, "ok", "en")).join();
+
+        assertThat(next).isEqualTo(AnswerOutcome.RECORDED);
+        assertThat(store.dsl().selectFrom(SURVEY_RESPONSES).fetch(SURVEY_RESPONSES.INVITATION_ID))
+                .containsExactly(accepted.id());
+    }
+
+    @Test
     void a_stopped_writer_refuses_new_answers() {
         Invitation invitation = invitation("z");
         writer.close();
