@@ -4,6 +4,7 @@
 # POST latency at half the measured peak with an open loop.
 #   bench/survey/run.sh [SECONDS] [CONCURRENCY] [INVITATIONS]  (enough invitations for every request)
 # Each run also prints the server's CPU ms per request (load-independent) and `uptime`.
+# STORE_OPTIONS adds H2 settings to the store URL, e.g. STORE_OPTIONS=";CACHE_SIZE=131072".
 # SERVER_JAVA_OPTS adds JVM flags to the server, e.g. a JFR recording:
 #   SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/survey.jfr bench/survey/run.sh
 set -euo pipefail
@@ -21,7 +22,12 @@ javac -q -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/su
 echo "seeding invitations..." >&2
 java -cp "$work/classes:$cp" SeedInvitations "jdbc:h2:$work/data/cskpi" "$invitations" "$work/tokens.txt"
 
-java -Xmx1g ${SERVER_JAVA_OPTS:-} -cp "$cp" org.cskpi.web.WebCli serve --config bench/survey/cskpi.yaml --data-dir "$work/data" \
+config=bench/survey/cskpi.yaml
+if [[ -n "${STORE_OPTIONS:-}" ]]; then
+  config=$work/cskpi.yaml
+  { cat bench/survey/cskpi.yaml; printf 'store:\n  url: "jdbc:h2:%s/data/cskpi%s"\n' "$work" "$STORE_OPTIONS"; } >"$config"
+fi
+java -Xmx1g ${SERVER_JAVA_OPTS:-} -cp "$cp" org.cskpi.web.WebCli serve --config "$config" --data-dir "$work/data" \
   >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:7071/health >/dev/null && break; sleep 0.5; done
