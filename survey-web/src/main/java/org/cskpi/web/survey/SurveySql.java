@@ -18,7 +18,8 @@ import org.jooq.impl.DSL;
  * the server's CPU per answer (docs/benchmarks.md, "Survey under load").
  *
  * <p>Each constant lists its {@code ?} parameters in order; the classes that bind them are the
- * only users, and {@code SurveySqlTest} runs every statement against a migrated store.
+ * only users; {@code StateReaderTest} and {@code AnswerWriterTest} run every statement against a
+ * migrated store.
  */
 final class SurveySql {
 
