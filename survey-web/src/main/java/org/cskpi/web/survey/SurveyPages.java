@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
@@ -16,6 +18,8 @@ import java.util.Map;
  * comment is shown exactly as typed and can never become markup.
  */
 public final class SurveyPages {
+
+    private static final List<Integer> SCORES = IntStream.rangeClosed(0, 10).boxed().toList();
 
     private final PebbleEngine engine;
     private final String brand;
@@ -29,7 +33,7 @@ public final class SurveyPages {
         this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
                 .cacheActive(true).build();
         this.brand = brand;
-        this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
                 language -> language, language -> Map.copyOf(SurveyTexts.of(language).forPage(brand))));
     }
 
@@ -48,7 +52,7 @@ public final class SurveyPages {
         model.put("selected", form.score() == null ? -1 : form.score());
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
-        model.put("scores", java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
+        model.put("scores", SCORES);
         return render("form", model);
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * The survey's texts in one language, from {@code i18n/survey*.properties} (UTF-8; English is
@@ -16,7 +17,7 @@ public final class SurveyTexts {
     static final String BUNDLE = "i18n.survey";
     /** The supported languages' texts, loaded once: every survey request needs one. */
     private static final Map<String, SurveyTexts> LOADED = SurveyLocales.SUPPORTED.stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(language -> language, SurveyTexts::load));
+            .collect(Collectors.toUnmodifiableMap(language -> language, SurveyTexts::load));
     private final String language;
     private final ResourceBundle bundle;
 
