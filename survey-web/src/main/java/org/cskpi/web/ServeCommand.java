@@ -9,19 +9,36 @@ import org.cskpi.config.CskpiConfig;
 import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code ./cskpi serve [--port 7070]}: runs the web app until the process is stopped. */
+/**
+ * {@code ./cskpi serve [--port 7070]}: runs the web app until the process is stopped (SIGTERM
+ * or Ctrl-C: the shutdown hook stops the server, which first stores the answers still queued).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the web app: NPS survey, JSON API, report pages, /health, /metrics.")
 public final class ServeCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--port", paramLabel = "PORT",
-            description = "HTTP port (default: web.port from the config, 7070).")
     Integer port;
+
+    /** Checked while parsing, so a port out of range is a bad argument (exit 2), not a failed start. */
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "HTTP port, 1-65535 (default: web.port from the config, 7070).")
+    void port(int value) {
+        if (value < 1 || value > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, got " + value);
+        }
+        this.port = value;
+    }
 
     @Override
     public Integer call() throws InterruptedException {

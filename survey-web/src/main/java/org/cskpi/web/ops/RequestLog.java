@@ -31,7 +31,7 @@ public final class RequestLog implements WebFeature {
     private void log(Context ctx, Float millis) {
         String route = route(ctx);
         int status = ctx.statusCode();
-        LOG.info("{} {} {} {}ms", ctx.method(), route, status, String.format(java.util.Locale.ROOT, "%.1f", millis));
+        LOG.info("{} {} {} {}ms", ctx.method(), route, status, tenths(millis));
         Timer.builder("http.server.requests")
                 .description("HTTP requests by method, route template and status")
                 .tag("method", ctx.method().name())
@@ -40,6 +40,15 @@ public final class RequestLog implements WebFeature {
                 .publishPercentileHistogram()
                 .register(metrics)
                 .record(Duration.ofNanos((long) (millis * 1_000_000L)));
+    }
+
+    /**
+     * Milliseconds with one decimal ("12.3"), as {@code %.1f} prints them; a {@code Formatter}
+     * per request took 3 % of a survey answer's CPU.
+     */
+    static String tenths(float millis) {
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     /** The matched route template, or a fixed word for requests no route matched. */

@@ -1,10 +1,8 @@
 package org.cskpi.web.survey;
 
-import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
-
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.cskpi.store.jooq.tables.records.SurveyResponsesRecord;
-import org.jooq.DSLContext;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * after the commit has returned; if the transaction fails, every answer in it fails and none is
  * acknowledged. With the store's {@code WRITE_DELAY=0} a returned commit is in the database
  * file, so an acknowledged answer survives {@code kill -9} of the server.
+ *
+ * <p>The writer keeps one connection with its statements prepared ({@link AnswerStatements});
+ * after a failed batch it rolls back, drops that connection and opens a fresh one for the
+ * next batch.
  *
  * <p>Because this thread is the only writer of {@code survey_responses} from the web app, the
  * read-then-write rules below (score counts once, comment editable for a while) need no locks.
@@ -37,15 +38,16 @@ public final class AnswerWriter implements AutoCloseable {
     private record Pending(Answer answer, CompletableFuture<AnswerOutcome> done) {
     }
 
-    private final DSLContext dsl;
+    private final DataSource dataSource;
     private final Clock clock;
     private final Duration editWindow;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private AnswerStatements statements;
 
-    public AnswerWriter(DSLContext dsl, Clock clock, Duration editWindow) {
-        this.dsl = dsl;
+    public AnswerWriter(DataSource dataSource, Clock clock, Duration editWindow) {
+        this.dataSource = dataSource;
         this.clock = clock;
         this.editWindow = editWindow;
         this.thread = new Thread(this::run, "survey-answer-writer");
@@ -83,57 +85,52 @@ public final class AnswerWriter implements AutoCloseable {
             }
         }
         queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the answer writer stopped")));
+        closeStatements();
     }
 
     private void commit(List<Pending> batch) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        List<AnswerOutcome> outcomes = new ArrayList<>(batch.size());
         try {
-            List<AnswerOutcome> outcomes = dsl.transactionResult(tx -> {
-                List<AnswerOutcome> results = new ArrayList<>(batch.size());
-                for (Pending pending : batch) {
-                    results.add(apply(tx.dsl(), pending.answer(), now));
-                }
-                return results;
-            });
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(outcomes.get(i));
+            if (statements == null) {
+                statements = AnswerStatements.open(dataSource);
             }
-        } catch (RuntimeException e) {
+            for (Pending pending : batch) {
+                outcomes.add(apply(statements, pending.answer(), now));
+            }
+            statements.commit();
+        } catch (SQLException | RuntimeException e) {
             LOG.error("storing {} survey answers failed; none was acknowledged", batch.size(), e);
             batch.forEach(p -> p.done().completeExceptionally(e));
+            closeStatements();
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(outcomes.get(i));
         }
     }
 
-    private AnswerOutcome apply(DSLContext tx, Answer answer, Instant now) {
-        long invitationId = answer.invitation().id();
-        SurveyResponsesRecord existing = tx.selectFrom(SURVEY_RESPONSES)
-                .where(SURVEY_RESPONSES.INVITATION_ID.eq(invitationId))
-                .fetchOne();
+    private AnswerOutcome apply(AnswerStatements sql, Answer answer, OffsetDateTime now) throws SQLException {
+        AnswerStatements.Existing existing = sql.existing(answer.invitation().id());
         if (existing == null) {
             if (answer.score() == null) {
                 return AnswerOutcome.NOT_ANSWERED;
             }
-            tx.insertInto(SURVEY_RESPONSES)
-                    .set(SURVEY_RESPONSES.INVITATION_ID, invitationId)
-                    .set(SURVEY_RESPONSES.TICKET_ID, answer.invitation().ticketId())
-                    .set(SURVEY_RESPONSES.CUSTOMER_ID, answer.invitation().customerId())
-                    .set(SURVEY_RESPONSES.SCORE, answer.score())
-                    .set(SURVEY_RESPONSES.COMMENT, answer.comment())
-                    .set(SURVEY_RESPONSES.LOCALE, answer.locale())
-                    .set(SURVEY_RESPONSES.ANSWERED_AT, utc(now))
-                    .set(SURVEY_RESPONSES.ORIGIN, "survey")
-                    .execute();
+            sql.insert(answer, now);
             return AnswerOutcome.RECORDED;
         }
-        if (!now.isBefore(existing.getAnsweredAt().toInstant().plus(editWindow))) {
+        if (!now.toInstant().isBefore(existing.answeredAt().toInstant().plus(editWindow))) {
             return AnswerOutcome.ALREADY_ANSWERED;
         }
-        tx.update(SURVEY_RESPONSES)
-                .set(SURVEY_RESPONSES.COMMENT, answer.comment())
-                .set(SURVEY_RESPONSES.COMMENT_UPDATED_AT, utc(now))
-                .where(SURVEY_RESPONSES.ID.eq(existing.getId()))
-                .execute();
+        sql.updateComment(existing.id(), answer.comment(), now);
         return AnswerOutcome.COMMENT_UPDATED;
+    }
+
+    private void closeStatements() {
+        if (statements != null) {
+            statements.close();
+            statements = null;
+        }
     }
 
     /** Stops taking answers, stores those already queued, and waits for the thread. */
@@ -145,9 +142,5 @@ public final class AnswerWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

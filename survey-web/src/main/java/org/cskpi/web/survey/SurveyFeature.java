@@ -14,6 +14,12 @@ import org.cskpi.web.WebFeature;
  */
 public final class SurveyFeature implements WebFeature {
 
+    /**
+     * Connections that read survey links' state. Reads are short and need CPU, not waiting,
+     * so a few more than the cores keep every core busy; the store's pool holds 16.
+     */
+    static final int STATE_CONNECTIONS = 4;
+
     private final WebDeps deps;
 
     public SurveyFeature(WebDeps deps) {
@@ -24,8 +30,9 @@ public final class SurveyFeature implements WebFeature {
     public void register(JavalinConfig config) {
         CskpiConfig.Survey settings = deps.config().survey();
         Duration editWindow = Duration.ofHours(settings.commentEditHours());
-        AnswerWriter writer = new AnswerWriter(deps.store().dsl(), deps.clock(), editWindow);
-        SurveyService service = new SurveyService(deps.store().dsl(), writer, deps.clock(), editWindow, deps.metrics());
+        AnswerWriter writer = new AnswerWriter(deps.store().dataSource(), deps.clock(), editWindow);
+        StateReader reader = new StateReader(deps.store().dataSource(), STATE_CONNECTIONS);
+        SurveyService service = new SurveyService(reader, writer, deps.clock(), editWindow, deps.metrics());
         SurveyPages pages = new SurveyPages(settings.brand());
         SurveyController survey = new SurveyController(service, pages);
         RateLimiter limiter = RateLimiter.perMinute(settings.rateLimitPerMinute());
@@ -35,6 +42,7 @@ public final class SurveyFeature implements WebFeature {
         config.routes.post("/s/{token}", survey::submit);
         config.routes.post("/s/{token}/comment", survey::editComment);
         config.events.serverStopped(writer::close);
+        config.events.serverStopped(reader::close);
     }
 
     private static void limit(Context ctx, RateLimiter limiter, SurveyPages pages) {

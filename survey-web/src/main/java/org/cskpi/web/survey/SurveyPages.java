@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
@@ -17,8 +19,12 @@ import java.util.Map;
  */
 public final class SurveyPages {
 
+    private static final List<Integer> SCORES = IntStream.rangeClosed(0, 10).boxed().toList();
+
     private final PebbleEngine engine;
     private final String brand;
+    /** Each supported language's texts for a page, with the brand filled in: built once, not per request. */
+    private final Map<String, Map<String, String>> pageTexts;
 
     public SurveyPages(String brand) {
         ClasspathLoader loader = new ClasspathLoader();
@@ -27,6 +33,8 @@ public final class SurveyPages {
         this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
                 .cacheActive(true).build();
         this.brand = brand;
+        this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
+                language -> language, language -> Map.copyOf(SurveyTexts.of(language).forPage(brand))));
     }
 
     /** Sends a rendered page as UTF-8 HTML (the charset is explicit for every browser). */
@@ -44,7 +52,7 @@ public final class SurveyPages {
         model.put("selected", form.score() == null ? -1 : form.score());
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
-        model.put("scores", java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
+        model.put("scores", SCORES);
         return render("form", model);
     }
 
@@ -68,7 +76,8 @@ public final class SurveyPages {
     private Map<String, Object> base(SurveyTexts texts) {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", texts.language());
-        model.put("t", texts.forPage(brand));
+        Map<String, String> page = pageTexts.get(texts.language());
+        model.put("t", page != null ? page : texts.forPage(brand));
         model.put("brand", brand);
         return model;
     }

@@ -1,8 +1,5 @@
 package org.cskpi.web.survey;
 
-import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
-import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -12,10 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.cskpi.invitation.Invitation;
-import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.SurveyToken;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * The survey's rules, free of HTTP: which state a link is in, and storing answers through the
@@ -24,16 +18,16 @@ import org.jooq.Record;
  */
 public final class SurveyService {
 
-    private final DSLContext dsl;
+    private final StateReader reader;
     private final AnswerWriter writer;
     private final Clock clock;
     private final Duration editWindow;
     private final Counter recorded;
     private final Counter commentsUpdated;
 
-    public SurveyService(DSLContext dsl, AnswerWriter writer, Clock clock,
-                         Duration editWindow, MeterRegistry metrics) {
-        this.dsl = dsl;
+    SurveyService(StateReader reader, AnswerWriter writer, Clock clock,
+                  Duration editWindow, MeterRegistry metrics) {
+        this.reader = reader;
         this.writer = writer;
         this.clock = clock;
         this.editWindow = editWindow;
@@ -49,22 +43,17 @@ public final class SurveyService {
         if (!SurveyToken.wellFormed(token)) {
             return SurveyState.unknown();
         }
-        Record found = dsl.select(SURVEY_INVITATIONS.fields())
-                .select(SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.COMMENT)
-                .from(SURVEY_INVITATIONS)
-                .leftJoin(SURVEY_RESPONSES).on(SURVEY_RESPONSES.INVITATION_ID.eq(SURVEY_INVITATIONS.ID))
-                .where(SURVEY_INVITATIONS.TOKEN_HASH.eq(SurveyToken.hash(token)))
-                .fetchOne();
-        if (found == null) {
+        Optional<StateReader.Found> found = reader.find(SurveyToken.hash(token));
+        if (found.isEmpty()) {
             return SurveyState.unknown();
         }
-        Invitation invitation = Invitations.toInvitation(found.into(SURVEY_INVITATIONS));
-        OffsetDateTime answeredAt = found.get(SURVEY_RESPONSES.ANSWERED_AT);
+        Invitation invitation = found.get().invitation();
+        OffsetDateTime answeredAt = found.get().answeredAt();
         Instant now = clock.instant();
         if (answeredAt != null) {
             boolean editable = now.isBefore(answeredAt.toInstant().plus(editWindow));
             return new SurveyState(editable ? SurveyState.Kind.ANSWERED_EDITABLE : SurveyState.Kind.ANSWERED_FINAL,
-                    Optional.of(invitation), found.get(SURVEY_RESPONSES.COMMENT));
+                    Optional.of(invitation), found.get().comment());
         }
         return new SurveyState(invitation.isExpired(now) ? SurveyState.Kind.EXPIRED : SurveyState.Kind.OPEN,
                 Optional.of(invitation), null);

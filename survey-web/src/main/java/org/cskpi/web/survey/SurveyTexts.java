@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * The survey's texts in one language, from {@code i18n/survey*.properties} (UTF-8; English is
@@ -14,6 +15,9 @@ import java.util.ResourceBundle;
 public final class SurveyTexts {
 
     static final String BUNDLE = "i18n.survey";
+    /** The supported languages' texts, loaded once: every survey request needs one. */
+    private static final Map<String, SurveyTexts> LOADED = SurveyLocales.SUPPORTED.stream()
+            .collect(Collectors.toUnmodifiableMap(language -> language, SurveyTexts::load));
     private final String language;
     private final ResourceBundle bundle;
 
@@ -23,6 +27,11 @@ public final class SurveyTexts {
     }
 
     public static SurveyTexts of(String language) {
+        SurveyTexts loaded = language == null ? null : LOADED.get(language);
+        return loaded != null ? loaded : load(language);
+    }
+
+    private static SurveyTexts load(String language) {
         Locale locale = Locale.forLanguageTag(language);
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

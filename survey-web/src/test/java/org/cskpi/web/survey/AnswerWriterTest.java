@@ -27,7 +27,7 @@ class AnswerWriterTest {
     private final Store store = TestWeb.store();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final Invitations invitations = new Invitations(store.dsl(), clock, TestWeb.config(1).survey());
-    private final AnswerWriter writer = new AnswerWriter(store.dsl(), clock, Duration.ofHours(24));
+    private final AnswerWriter writer = new AnswerWriter(store.dataSource(), clock, Duration.ofHours(24));
 
     @AfterEach
     void close() {
@@ -82,6 +82,20 @@ class AnswerWriterTest {
         CompletableFuture<AnswerOutcome> outcome = writer.submit(new Answer(invitation, 5, null, "en"));
 
         assertThatThrownBy(outcome::join).isInstanceOf(CompletionException.class);
+    }
+
+    @Test
+    void after_a_failed_batch_the_writer_rolls_it_back_and_stores_the_next_one() {
+        Invitation rejected = invitation("bad");
+        Invitation accepted = invitation("good");
+
+        CompletableFuture<AnswerOutcome> outOfRange = writer.submit(new Answer(rejected, 11, null, "en"));
+        assertThatThrownBy(outOfRange::join).isInstanceOf(CompletionException.class);
+        AnswerOutcome next = writer.submit(new Answer(accepted, 4, "ok", "en")).join();
+
+        assertThat(next).isEqualTo(AnswerOutcome.RECORDED);
+        assertThat(store.dsl().selectFrom(SURVEY_RESPONSES).fetch(SURVEY_RESPONSES.INVITATION_ID))
+                .containsExactly(accepted.id());
     }
 
     @Test
