@@ -1,14 +1,18 @@
 package org.cskpi.analytics.backlog;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,14 +46,25 @@ public final class Backlog {
         return timestamp_micros(unix_micros(at).minus(1));
     }
 
-    public static Dataset<Row> backlogKpis(Dataset<Row> exploded, ZoneId zone) {
-        Columns.require(exploded, "exploded ticket facts", "week", "week_end", "resolved_at");
+    /**
+     * Input: ticket facts, not exploded; the breakdowns to report besides {@code all}. The facts
+     * are first counted per (creation week, closing week, breakdown values) — the balance only
+     * needs counts — so the explode and the two aggregations below see a few rows per week and
+     * value instead of one per ticket and breakdown.
+     */
+    public static Dataset<Row> backlogKpis(Dataset<Row> facts, List<Breakdowns.Breakdown> breakdowns, ZoneId zone) {
+        Columns.require(facts, "ticket facts", "week", "week_end", "resolved_at");
+        List<Column> keys = new ArrayList<>(List.of(col("week"), col("week_end"),
+                when(col("resolved_at").isNotNull(),
+                        greatest(col("week"), Weeks.isoWeek(justBefore(col("resolved_at")), zone))).as("closed_week")));
+        breakdowns.forEach(b -> keys.add(col(b.column())));
+        Dataset<Row> counted = facts.groupBy(keys.toArray(Column[]::new)).agg(count(lit(1)).as("tickets"));
+        Dataset<Row> exploded = Breakdowns.explodeBreakdowns(counted, breakdowns);
         Dataset<Row> opened = exploded.select(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE),
-                col("week"), col("week_end"), lit(1L).as("opened"), lit(0L).as("closed"));
-        Dataset<Row> closed = exploded.filter(col("resolved_at").isNotNull())
-                .select(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE),
-                        greatest(col("week"), Weeks.isoWeek(justBefore(col("resolved_at")), zone)).as("week"),
-                        lit(null).cast("timestamp").as("week_end"), lit(0L).as("opened"), lit(1L).as("closed"));
+                col("week"), col("week_end"), col("tickets").as("opened"), lit(0L).as("closed"));
+        Dataset<Row> closed = exploded.filter(col("closed_week").isNotNull())
+                .select(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE), col("closed_week").as("week"),
+                        lit(null).cast("timestamp").as("week_end"), lit(0L).as("opened"), col("tickets").as("closed"));
         WindowSpec upToWeek = Window.partitionBy(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE))
                 .orderBy(col("week")).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Dataset<Row> balance = opened.unionByName(closed)

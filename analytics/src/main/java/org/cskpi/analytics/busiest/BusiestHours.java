@@ -7,10 +7,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
@@ -31,12 +32,14 @@ public final class BusiestHours {
                 .agg(count(lit(1)).as("tickets"));
     }
 
+    /** Over ticket facts exploded by breakdown. */
+    public static final KpiFamily AFTER_HOURS = KpiFamily.of(List.of(
+                    count(lit(1)).as("arrived"),
+                    sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours")),
+            metric("after_hours_share", Tidy.ratio(col("after_hours"), col("arrived")), col("arrived")));
+
     public static Dataset<Row> afterHoursKpis(Dataset<Row> exploded) {
         Columns.require(exploded, "exploded ticket facts", "is_after_hours");
-        Dataset<Row> counts = exploded.groupBy(Breakdowns.KEYS).agg(
-                count(lit(1)).as("tickets"),
-                sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours"));
-        return Tidy.unpivot(counts,
-                metric("after_hours_share", Tidy.ratio(col("after_hours"), col("tickets")), col("tickets")));
+        return AFTER_HOURS.kpis(exploded);
     }
 }

@@ -2,9 +2,7 @@ package org.cskpi.analytics.frt;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
@@ -12,7 +10,8 @@ import static org.cskpi.analytics.tidy.Tidy.metric;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cskpi.analytics.tidy.Breakdowns;
+import java.util.List;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
@@ -29,23 +28,29 @@ public final class FirstResponse {
     private FirstResponse() {
     }
 
+    private static final Column HAS_TARGET = col("is_responded").and(col("frt_target_s").isNotNull());
+
+    /**
+     * Over ticket facts exploded by breakdown. Every aggregate sees all tickets of the group:
+     * frt_s and frt_business_s are null for tickets without a (timely) first response, and
+     * percentile and avg skip nulls, so this equals aggregating the responded tickets only.
+     */
+    public static final KpiFamily FAMILY = KpiFamily.of(List.of(
+                    sum(when(col("is_responded"), 1).otherwise(0)).as("responded"),
+                    expr("percentile(frt_s, array(0.5, 0.9))").as("frt_p"),
+                    avg(col("frt_s")).as("frt_mean"),
+                    expr("percentile(frt_business_s, array(0.5, 0.9))").as("frt_business_p"),
+                    sum(when(HAS_TARGET, 1).otherwise(0)).as("with_target"),
+                    sum(when(HAS_TARGET.and(col("frt_s").leq(col("frt_target_s"))), 1).otherwise(0)).as("within_target")),
+            metric("frt_median_s", col("frt_p").getItem(0), col("responded")),
+            metric("frt_p90_s", col("frt_p").getItem(1), col("responded")),
+            metric("frt_mean_s", col("frt_mean"), col("responded")),
+            metric("frt_business_median_s", col("frt_business_p").getItem(0), col("responded")),
+            metric("frt_business_p90_s", col("frt_business_p").getItem(1), col("responded")),
+            metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
+
     public static Dataset<Row> frtKpis(Dataset<Row> exploded) {
         Columns.require(exploded, "exploded ticket facts", "is_responded", "frt_s", "frt_business_s", "frt_target_s");
-        Column hasTarget = col("frt_target_s").isNotNull();
-        Dataset<Row> stats = exploded.filter(col("is_responded")).groupBy(Breakdowns.KEYS).agg(
-                count(lit(1)).as("responded"),
-                expr("percentile(frt_s, array(0.5, 0.9))").as("frt_p"),
-                avg(col("frt_s")).as("frt_mean"),
-                expr("percentile(frt_business_s, array(0.5, 0.9))").as("frt_business_p"),
-                sum(when(hasTarget, 1).otherwise(0)).as("with_target"),
-                sum(when(hasTarget.and(col("frt_s").leq(col("frt_target_s"))), 1).otherwise(0)).as("within_target"));
-        Column responded = col("responded");
-        return Tidy.unpivot(stats,
-                metric("frt_median_s", col("frt_p").getItem(0), responded),
-                metric("frt_p90_s", col("frt_p").getItem(1), responded),
-                metric("frt_mean_s", col("frt_mean"), responded),
-                metric("frt_business_median_s", col("frt_business_p").getItem(0), responded),
-                metric("frt_business_p90_s", col("frt_business_p").getItem(1), responded),
-                metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
+        return FAMILY.kpis(exploded);
     }
 }

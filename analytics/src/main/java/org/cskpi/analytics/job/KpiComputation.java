@@ -17,6 +17,7 @@ import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.analytics.repeat.RepeatContacts;
 import org.cskpi.analytics.resolution.Resolution;
 import org.cskpi.analytics.tidy.Breakdowns;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 import org.cskpi.analytics.volume.Volume;
 
@@ -25,6 +26,10 @@ import org.cskpi.analytics.volume.Volume;
  * caller persists {@link #facts} if it evaluates the outputs more than once.
  */
 public final class KpiComputation {
+
+    /** The ticket KPIs that share one aggregation of the exploded facts. */
+    private static final KpiFamily TICKET_KPIS = KpiFamily.combine(Volume.FAMILY, FirstResponse.FAMILY,
+            Resolution.FAMILY, RepeatContacts.CONTACTS, BusiestHours.AFTER_HOURS);
 
     private final Dataset<Row> facts;
     private final Dataset<Row> responses;
@@ -54,12 +59,9 @@ public final class KpiComputation {
     public KpiTables tables(WeekRange range) {
         ZoneId zone = settings.clock().zone();
         Dataset<Row> exploded = Breakdowns.explodeBreakdowns(facts, Breakdowns.TICKET);
-        Dataset<Row> kpis = Volume.volumeKpis(exploded)
-                .unionByName(FirstResponse.frtKpis(exploded))
-                .unionByName(Resolution.resolutionKpis(exploded))
-                .unionByName(RepeatContacts.repeatKpis(exploded))
-                .unionByName(BusiestHours.afterHoursKpis(exploded))
-                .unionByName(Backlog.backlogKpis(exploded, zone))
+        Dataset<Row> kpis = TICKET_KPIS.kpis(exploded)
+                .unionByName(RepeatContacts.repeatCustomerKpis(exploded))
+                .unionByName(Backlog.backlogKpis(facts, Breakdowns.TICKET, zone))
                 .unionByName(npsKpis(zone));
         Instant cutOff = settings.cutOff();
         Dataset<Row> kpiWeekly = Tidy.withFlags(kpis, cutOff).filter(range.filter(Breakdowns.WEEK));

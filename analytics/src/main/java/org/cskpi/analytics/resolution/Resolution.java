@@ -10,11 +10,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
@@ -38,34 +39,36 @@ public final class Resolution {
     private Resolution() {
     }
 
+    private static final Column RESOLVED = col("is_resolved");
+
+    /** Over ticket facts exploded by breakdown. */
+    public static final KpiFamily FAMILY = KpiFamily.of(List.of(
+                    count(lit(1)).as("created"),
+                    sum(when(RESOLVED, 1).otherwise(0)).as("resolved"),
+                    sum(when(RESOLVED.and(col("resolution_s").leq(SEVEN_DAYS_S)), 1).otherwise(0)).as("resolved_7d"),
+                    expr("percentile(resolution_s, array(0.5, 0.9))").as("res_p"),
+                    avg(col("resolution_s")).as("res_mean"),
+                    expr("percentile(resolution_business_s, 0.5)").as("res_business_median"),
+                    expr("percentile(full_resolution_s, 0.5)").as("full_median"),
+                    count(col("full_resolution_s")).as("fully_resolved"),
+                    sum(when(RESOLVED.and(col("agent_replies").isNotNull()), 1).otherwise(0)).as("touch_known"),
+                    sum(when(RESOLVED.and(col("agent_replies").equalTo(1)).and(coalesce(col("reopens"), lit(0)).equalTo(0)), 1)
+                            .otherwise(0)).as("one_touch"),
+                    sum(when(RESOLVED.and(col("reopens").isNotNull()), 1).otherwise(0)).as("reopens_known"),
+                    sum(when(RESOLVED.and(col("reopens").gt(0)), 1).otherwise(0)).as("reopened")),
+            metric("resolution_time_median_s", col("res_p").getItem(0), col("resolved")),
+            metric("resolution_time_p90_s", col("res_p").getItem(1), col("resolved")),
+            metric("resolution_time_mean_s", col("res_mean"), col("resolved")),
+            metric("resolution_time_business_median_s", col("res_business_median"), col("resolved")),
+            metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
+            metric("resolution_rate", Tidy.ratio(col("resolved"), col("created")), col("created")),
+            metric("resolution_rate_7d", Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
+            metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
+            metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
+
     public static Dataset<Row> resolutionKpis(Dataset<Row> exploded) {
         Columns.require(exploded, "exploded ticket facts", "is_resolved", "resolution_s", "resolution_business_s",
                 "full_resolution_s", "reopens", "agent_replies");
-        Column resolved = col("is_resolved");
-        Dataset<Row> stats = exploded.groupBy(Breakdowns.KEYS).agg(
-                count(lit(1)).as("created"),
-                sum(when(resolved, 1).otherwise(0)).as("resolved"),
-                sum(when(resolved.and(col("resolution_s").leq(SEVEN_DAYS_S)), 1).otherwise(0)).as("resolved_7d"),
-                expr("percentile(resolution_s, array(0.5, 0.9))").as("res_p"),
-                avg(col("resolution_s")).as("res_mean"),
-                expr("percentile(resolution_business_s, 0.5)").as("res_business_median"),
-                expr("percentile(full_resolution_s, 0.5)").as("full_median"),
-                count(col("full_resolution_s")).as("fully_resolved"),
-                sum(when(resolved.and(col("agent_replies").isNotNull()), 1).otherwise(0)).as("touch_known"),
-                sum(when(resolved.and(col("agent_replies").equalTo(1)).and(coalesce(col("reopens"), lit(0)).equalTo(0)), 1)
-                        .otherwise(0)).as("one_touch"),
-                sum(when(resolved.and(col("reopens").isNotNull()), 1).otherwise(0)).as("reopens_known"),
-                sum(when(resolved.and(col("reopens").gt(0)), 1).otherwise(0)).as("reopened"));
-        Column resolvedCount = col("resolved");
-        return Tidy.unpivot(stats,
-                metric("resolution_time_median_s", col("res_p").getItem(0), resolvedCount),
-                metric("resolution_time_p90_s", col("res_p").getItem(1), resolvedCount),
-                metric("resolution_time_mean_s", col("res_mean"), resolvedCount),
-                metric("resolution_time_business_median_s", col("res_business_median"), resolvedCount),
-                metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
-                metric("resolution_rate", Tidy.ratio(resolvedCount, col("created")), col("created")),
-                metric("resolution_rate_7d", Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
-                metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
-                metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
+        return FAMILY.kpis(exploded);
     }
 }

@@ -10,7 +10,8 @@ import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cskpi.analytics.tidy.Breakdowns;
+import java.util.List;
+import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
@@ -25,14 +26,16 @@ public final class Volume {
     private Volume() {
     }
 
+    /** Over ticket facts exploded by breakdown (needs is_responded). */
+    public static final KpiFamily FAMILY = KpiFamily.of(List.of(
+                    count(lit(1)).as("tickets"),
+                    sum(when(not(col("is_responded")), 1).otherwise(0)).as("unanswered")),
+            metric("volume", col("tickets"), col("tickets")),
+            metric("unanswered", col("unanswered"), col("tickets")));
+
     /** Input: ticket facts exploded by breakdown. Output: tidy rows without flags (with week_end). */
     public static Dataset<Row> volumeKpis(Dataset<Row> exploded) {
         Columns.require(exploded, "exploded ticket facts", "is_responded");
-        Dataset<Row> counts = exploded.groupBy(Breakdowns.KEYS).agg(
-                count(lit(1)).as("tickets"),
-                sum(when(not(col("is_responded")), 1).otherwise(0)).as("unanswered"));
-        return Tidy.unpivot(counts,
-                metric("volume", col("tickets"), col("tickets")),
-                metric("unanswered", col("unanswered"), col("tickets")));
+        return FAMILY.kpis(exploded);
     }
 }

@@ -14,7 +14,6 @@ import org.cskpi.analytics.facts.FactSettings;
 import org.cskpi.analytics.facts.TicketFacts;
 import org.cskpi.analytics.fixture.Kpis;
 import org.cskpi.analytics.fixture.TicketRow;
-import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.config.BusinessHours;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.spark.SharedSpark;
@@ -44,8 +43,7 @@ class BacklogTest {
         FactSettings settings = new FactSettings(BusinessClock.of(BusinessHours.standard(OSLO)),
                 CskpiConfig.DEFAULT_FRT_TARGETS, 7, Instant.parse("2026-03-20T00:00:00Z"));
         Dataset<Row> facts = TicketFacts.prepare(TicketRow.tickets(spark, tickets), settings);
-        List<Kpis.Kpi> backlog = Kpis.collect(Backlog.backlogKpis(
-                Breakdowns.explodeBreakdowns(facts, List.of()), OSLO));
+        List<Kpis.Kpi> backlog = Kpis.collect(Backlog.backlogKpis(facts, List.of(), OSLO));
         assertThat(backlog).extracting(k -> k.week() + " " + k.result() + " " + k.sampleSize())
                 .containsExactlyInAnyOrder("2026-W10 2.0 2", "2026-W11 2.0 2");
     }

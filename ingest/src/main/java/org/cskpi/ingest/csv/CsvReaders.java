@@ -23,12 +23,15 @@ public final class CsvReaders {
      * may be absent; timestamps ISO-8601 in --source-tz when they carry no offset.
      */
     public static SourceReader canonical() {
+        return new MappedCsvReader("csv", canonicalMapping(), HeaderPolicy.CANONICAL);
+    }
+
+    static Mapping canonicalMapping() {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String column : MappingTarget.TICKETS.columns()) {
             columns.put(column, List.of(column));
         }
-        Mapping mapping = new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
-        return new MappedCsvReader("csv", mapping, HeaderPolicy.CANONICAL);
+        return new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
     }
 
     /** Any delimited export through a user's mapping file (MAPPING.md). */

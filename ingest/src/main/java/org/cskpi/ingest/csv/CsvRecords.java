@@ -1,6 +1,5 @@
 package org.cskpi.ingest.csv;
 
-import com.univocity.parsers.common.ParsingContext;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
@@ -25,11 +24,20 @@ final class CsvRecords implements Iterator<CsvRecords.Record>, AutoCloseable {
     private final String file;
     private final String encoding;
     private final CsvParser parser;
+    private final long linesBefore;
+    /** Line breaks in every record read so far, blank lines included: the parser's own line count skips those inside quotes. */
+    private long linesRead;
     private Record next;
     private boolean finished;
 
     CsvRecords(String file, Reader reader, char delimiter, String encoding) {
+        this(file, reader, delimiter, encoding, 0);
+    }
+
+    /** Records of a part of the file whose first line is line {@code linesBefore} + 1. */
+    CsvRecords(String file, Reader reader, char delimiter, String encoding, long linesBefore) {
         this.file = file;
+        this.linesBefore = linesBefore;
         this.encoding = encoding;
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setDelimiter(delimiter);
@@ -37,7 +45,7 @@ final class CsvRecords implements Iterator<CsvRecords.Record>, AutoCloseable {
         settings.getFormat().setQuoteEscape('"');
         settings.setLineSeparatorDetectionEnabled(true);
         settings.setHeaderExtractionEnabled(false);
-        settings.setSkipEmptyLines(true);
+        settings.setSkipEmptyLines(false);
         settings.setIgnoreLeadingWhitespaces(false);
         settings.setIgnoreTrailingWhitespaces(false);
         settings.setNormalizeLineEndingsWithinQuotes(false);
@@ -83,17 +91,30 @@ final class CsvRecords implements Iterator<CsvRecords.Record>, AutoCloseable {
             if (fields == null) {
                 return null;
             }
-            ParsingContext context = parser.getContext();
-            String parsed = context.currentParsedContent();
+            String parsed = parser.getContext().currentParsedContent();
+            long line = linesBefore + linesRead + 1;
+            linesRead += lineBreaks(parsed);
             String raw = parsed == null ? "" : stripLineEnd(parsed);
             if (raw.isBlank()) {
                 continue;
             }
-            long newlines = parsed.chars().filter(c -> c == '\n').count();
-            boolean endsWithNewline = parsed.endsWith("\n");
-            long line = context.currentLine() - newlines + (endsWithNewline ? 1 : 0);
             return new Record(fields, line, raw);
         }
+    }
+
+    /** CRLF, LF and lone CR each end one line. */
+    static long lineBreaks(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long breaks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     private static String stripLineEnd(String text) {

@@ -1,6 +1,7 @@
 package org.cskpi.ingest.csv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.Charset;
@@ -32,20 +33,31 @@ import org.cskpi.ingest.source.StagedInput;
  * different mappings and header policies.
  *
  * <p>Each file's header is checked on the driver first (so an empty file or a wrong header
- * fails before any work); then every file is parsed by one Spark task that streams it with
- * univocity, so memory stays flat at any file size and line numbers and original texts stay
- * exact across multi-line quoted fields (which a split-by-bytes read cannot promise).
+ * fails before any work); then every file — or every 64 MB range of a large file, cut on
+ * record boundaries found by {@link CsvSplits} — is parsed by one Spark task that streams it
+ * with univocity, so memory stays flat at any file size and line numbers and original texts
+ * stay exact across multi-line quoted fields.
  */
 public final class MappedCsvReader implements SourceReader {
+
+    /** Byte size of the ranges a large file is cut into. */
+    static final long SPLIT_BYTES = 64L << 20;
 
     private final String name;
     private final Mapping mapping;
     private final HeaderPolicy policy;
+    private final long splitBytes;
 
     public MappedCsvReader(String name, Mapping mapping, HeaderPolicy policy) {
+        this(name, mapping, policy, SPLIT_BYTES);
+    }
+
+    /** A reader cutting large files into ranges of about {@code splitBytes} (tests use tiny ones). */
+    MappedCsvReader(String name, Mapping mapping, HeaderPolicy policy, long splitBytes) {
         this.name = name;
         this.mapping = mapping;
         this.policy = policy;
+        this.splitBytes = splitBytes;
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class MappedCsvReader implements SourceReader {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<FileTask> tasks = new ArrayList<>();
         for (Path file : files) {
-            tasks.add(new FileTask(file.toString(), layout(file.toString(), hadoop)));
+            tasks.addAll(tasks(file.toString(), layout(file.toString(), hadoop), hadoop));
         }
         SerializableConfiguration conf = new SerializableConfiguration(hadoop);
         Mapping m = mapping;
@@ -85,15 +97,39 @@ public final class MappedCsvReader implements SourceReader {
         }
     }
 
-    /** One file and its header layout: the unit of work of one Spark task. */
-    record FileTask(String file, HeaderLayout layout) implements Serializable {
+    /**
+     * One task per file, or per byte range of a large plain file (see {@link CsvSplits}): a
+     * single 2 GB export would otherwise be parsed and validated by one core.
+     */
+    private List<FileTask> tasks(String file, HeaderLayout layout, Configuration hadoop) {
+        Charset charset = Charset.forName(mapping.encoding());
+        if (!TextFiles.isPlain(file, hadoop) || !CsvSplits.canSplit(charset, mapping.delimiter())) {
+            return List.of(new FileTask(file, layout, null));
+        }
+        try (InputStream in = TextFiles.openBytes(file, hadoop)) {
+            List<CsvSplits.Split> splits = CsvSplits.of(in, TextFiles.size(file, hadoop), mapping.delimiter(), splitBytes);
+            if (splits.size() == 1) {
+                return List.of(new FileTask(file, layout, null));
+            }
+            return splits.stream().map(split -> new FileTask(file, layout, split)).toList();
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One file, or the byte range {@code split} of it, and its header layout: the unit of work of one Spark task. */
+    record FileTask(String file, HeaderLayout layout, CsvSplits.Split split) implements Serializable {
 
         Iterator<Row> rows(Mapping mapping, String source, Configuration hadoop) {
             CsvRecords records;
             try {
-                records = new CsvRecords(file, TextFiles.open(file, Charset.forName(mapping.encoding()), hadoop),
-                        mapping.delimiter(), mapping.encoding());
-                if (!layout.dataStart() && records.hasNext()) {
+                Charset charset = Charset.forName(mapping.encoding());
+                Reader reader = split == null ? TextFiles.open(file, charset, hadoop)
+                        : TextFiles.openRange(file, charset, hadoop, split.start(), split.end());
+                records = new CsvRecords(file, reader, mapping.delimiter(), mapping.encoding(),
+                        split == null ? 0 : split.firstLine() - 1);
+                boolean hasHeader = split == null || split.start() == 0;
+                if (!layout.dataStart() && hasHeader && records.hasNext()) {
                     records.next();
                 }
             } catch (IOException e) {

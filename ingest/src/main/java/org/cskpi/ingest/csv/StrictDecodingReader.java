@@ -37,7 +37,17 @@ final class StrictDecodingReader extends Reader {
     private boolean first = true;
 
     StrictDecodingReader(InputStream in, Charset charset) {
+        this(in, charset, 0);
+    }
+
+    /**
+     * A reader of bytes that start {@code startOffset} bytes into a file (a split of it):
+     * offsets in errors count from the file's start, and a byte-order mark is only skipped at 0.
+     */
+    StrictDecodingReader(InputStream in, Charset charset, long startOffset) {
         this.in = in;
+        this.consumedBefore = startOffset;
+        this.first = startOffset == 0;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,9 @@ public final class TimestampParser implements Serializable {
     public record Parsed(Instant instant, Dst dst) {
     }
 
+    /** ISO_DATE_TIME and ISO_LOCAL_DATE, tried after the user's patterns (fast path first). */
+    private static final int ISO_FORMATTERS = 2;
+
     private final ZoneId zone;
     private final List<String> patterns;
     private transient List<DateTimeFormatter> formatters;
@@ -40,8 +45,16 @@ public final class TimestampParser implements Serializable {
 
     /** The instant of {@code text}, or null when no pattern nor ISO-8601 reads it. */
     public Parsed parse(String text) {
-        for (DateTimeFormatter formatter : formatters()) {
-            Parsed parsed = tryParse(formatter, text);
+        List<DateTimeFormatter> all = formatters();
+        int isoAt = all.size() - ISO_FORMATTERS;
+        for (int i = 0; i < all.size(); i++) {
+            if (i == isoAt) {
+                Temporal iso = IsoTimestamps.read(text);
+                if (iso != null) {
+                    return toParsed(iso);
+                }
+            }
+            Parsed parsed = tryParse(all.get(i), text);
             if (parsed != null) {
                 return parsed;
             }
@@ -50,14 +63,19 @@ public final class TimestampParser implements Serializable {
     }
 
     private Parsed tryParse(DateTimeFormatter formatter, String text) {
-        TemporalAccessor value;
         try {
-            value = formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
+            return toParsed(formatter.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private Parsed toParsed(TemporalAccessor value) {
         if (value instanceof ZonedDateTime zoned) {
             return new Parsed(zoned.toInstant(), Dst.NONE);
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return new Parsed(offset.toInstant(), Dst.NONE);
         }
         LocalDateTime local = value instanceof LocalDate date ? date.atStartOfDay() : (LocalDateTime) value;
         int offsets = zone.getRules().getValidOffsets(local).size();
