@@ -1,0 +1,108 @@
+package org.cskpi.web.report;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the pages a manager is likely to open first ready in {@link ReportCache}, so that the
+ * first view after an analyze run (or after the app starts) does not pay for building the report.
+ * Every {@code period} it reads the store's version and, unfiltered, (re)builds: the week of
+ * {@code /} and the newest {@link #WEEKS} weeks of the picker. A page is rebuilt when the version
+ * changed or when it is older than {@link #REFRESH_AFTER_NANOS}, well before requests stop using
+ * it ({@link ReportCache#MAX_AGE_NANOS}). Filtered pages and older weeks are built on request.
+ *
+ * <p>One daemon thread; a pass that fails (store closed, a bad row) is logged and the next
+ * period tries again.
+ */
+final class ReportWarmer {
+
+    static final int WEEKS = 4;
+    static final Duration PERIOD = Duration.ofSeconds(5);
+    static final long REFRESH_AFTER_NANOS = 45_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportWarmer.class);
+
+    private final ReportChoices choices;
+    private final ReportContent content;
+    private final ReportCache cache;
+    private final Duration period;
+    private ScheduledExecutorService executor;
+    /** Set by {@link #stop}; a pass ends after its current page. No interrupt: H2 may close its file on one. */
+    private volatile boolean stopping;
+
+    ReportWarmer(ReportChoices choices, ReportContent content, ReportCache cache, Duration period) {
+        this.choices = choices;
+        this.content = content;
+        this.cache = cache;
+        this.period = period;
+    }
+
+    /** Starts warming now and then every period; called when the server has started. */
+    synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        stopping = false;
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "report-warmer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::warmLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops warming and waits for a pass in progress; called when the server stops (before the store closes). */
+    synchronized void stop() {
+        if (executor == null) {
+            return;
+        }
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("report warm-up still running 10 s after the server stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    /** One pass: the weeks it made sure are ready, default week first. */
+    List<IsoWeek> warm() {
+        String version = choices.version();
+        List<IsoWeek> weeks = targets();
+        for (IsoWeek week : weeks) {
+            if (stopping) {
+                break;
+            }
+            cache.get(new ReportCache.Key(week, Filters.none()), version, REFRESH_AFTER_NANOS,
+                    () -> content.render(week, Filters.none()));
+        }
+        return weeks;
+    }
+
+    /** The week of {@code /}, then the newest weeks of the picker (the incomplete one included). */
+    List<IsoWeek> targets() {
+        Set<IsoWeek> weeks = new LinkedHashSet<>();
+        choices.defaultWeek().ifPresent(weeks::add);
+        choices.weeks().stream().limit(WEEKS).forEach(weeks::add);
+        return List.copyOf(weeks);
+    }
+
+    private void warmLogged() {
+        try {
+            warm();
+        } catch (RuntimeException e) {
+            LOG.warn("report warm-up failed; retrying in {} s", period.toSeconds(), e);
+        }
+    }
+}
