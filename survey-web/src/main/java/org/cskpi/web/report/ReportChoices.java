@@ -39,9 +39,15 @@ public final class ReportChoices {
         return store.latestCompleteWeek();
     }
 
-    /** Changes when analyze publishes a run or a survey answer arrives (see {@link ReportCache}). */
+    /**
+     * Changes when a run finishes (analyze publishes its KPIs, then records that it finished) or a
+     * survey answer arrives (see {@link ReportCache}). Finished, not started: analyze starts its run
+     * minutes before it publishes, and a page built in between would hold the old numbers under
+     * the new version. Counting finished runs (not their highest id) sees a run that ends after a
+     * younger one.
+     */
     public String version() {
-        return dsl.select(DSL.field(DSL.select(DSL.max(RUNS.ID)).from(RUNS)),
+        return dsl.select(DSL.field(DSL.select(DSL.count(RUNS.FINISHED_AT)).from(RUNS)),
                         DSL.field(DSL.select(DSL.max(SURVEY_RESPONSES.ID)).from(SURVEY_RESPONSES)),
                         DSL.field(DSL.selectCount().from(SURVEY_RESPONSES)))
                 .fetchOne().formatCSV(false).strip();
