@@ -1,0 +1,138 @@
+package org.cskpi.web.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.store.RunLog;
+import org.cskpi.store.Store;
+import org.cskpi.web.TestWeb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The warmer on a hand-filled store ({@link ReportStoreRows}): pages get built with no request at all. */
+class ReportWarmerTest {
+
+    private static final IsoWeek W46 = IsoWeek.parse("2026-W46");
+    private static final IsoWeek W47 = IsoWeek.parse("2026-W47");
+    private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+
+    private Store store;
+    private ReportChoices choices;
+    private ReportCache cache;
+    private ReportWarmer warmer;
+
+    @BeforeEach
+    void setUp() {
+        store = TestWeb.store();
+        ReportStoreRows.fill(store.dsl());
+        choices = new ReportChoices(store.dsl());
+        cache = new ReportCache();
+        warmer = new ReportWarmer(choices, new ReportContent(store.dsl(), TestWeb.config(1000), choices), cache,
+                Duration.ofMillis(20));
+    }
+
+    @AfterEach
+    void tearDown() {
+        warmer.stop();
+        store.close();
+    }
+
+    private static ReportCache.Key unfiltered(IsoWeek week) {
+        return new ReportCache.Key(week, Filters.none());
+    }
+
+    /** The cached page; fails instead of building it. */
+    private String cached(IsoWeek week, String version) {
+        return cache.get(unfiltered(week), version, () -> {
+            throw new AssertionError("page of " + week + " at version " + version + " was not ready");
+        });
+    }
+
+    private static Pattern volumeTile(String value) {
+        return Pattern.compile("data-kpi=\"volume\"><div class=\"tile-label\">[^<]*</div><div class=\"tile-value\">"
+                + value + "</div>");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void targets_the_week_of_home_first_then_the_newest_weeks_of_the_picker() {
+        for (int w = 40; w <= 45; w++) {
+            ReportStoreRows.volume(store.dsl(), "2026-W" + w, "all", "all", 900 + w, false);
+        }
+        // home shows W47 (W48 is incomplete); then the newest 4: W48, W47 (already there), W46, W45
+        assertThat(warmer.targets()).containsExactly(W47, W48, W46, IsoWeek.parse("2026-W45"));
+    }
+
+    @Test
+    void one_pass_builds_each_target_page_unfiltered() {
+        String version = choices.version();
+        assertThat(warmer.warm()).containsExactly(W47, W48, W46);
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(cached(W47, version)).containsPattern(volumeTile("1,200")).contains("<option value=\"2026-W47\" selected>");
+        assertThat(cached(W46, version)).containsPattern(volumeTile("1,000"));
+        assertThat(cache.holds(new ReportCache.Key(W47, Filters.channel("chat")), version, ReportCache.MAX_AGE_NANOS))
+                .as("filtered pages are built on request").isFalse();
+    }
+
+    @Test
+    void when_started_builds_the_latest_weeks_without_a_request() throws InterruptedException {
+        String version = choices.version();
+        warmer.start();
+        await("W47, W48 and W46 built", () -> List.of(W47, W48, W46).stream()
+                .allMatch(w -> cache.holds(unfiltered(w), version, ReportCache.MAX_AGE_NANOS)));
+        assertThat(cached(W47, version)).containsPattern(volumeTile("1,200"));
+    }
+
+    @Test
+    void rebuilds_the_latest_week_with_the_new_numbers_when_an_analyze_run_finishes() throws InterruptedException {
+        String before = choices.version();
+        warmer.start();
+        await("W47 built", () -> cache.holds(unfiltered(W47), before, ReportCache.MAX_AGE_NANOS));
+        // as AnalyzeJob: start the run, publish, record that it finished
+        RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
+        long run = runs.start("analyze");
+        store.dsl().update(KPI_WEEKLY).set(KPI_WEEKLY.VALUE, 1300.0)
+                .where(KPI_WEEKLY.WEEK.eq("2026-W47"), KPI_WEEKLY.BREAKDOWN.eq("all")).execute();
+        runs.succeeded(run, RunLog.Counts.NONE, "published");
+        String after = choices.version();
+        assertThat(after).isNotEqualTo(before);
+        await("W47 rebuilt", () -> cache.holds(unfiltered(W47), after, ReportCache.MAX_AGE_NANOS));
+        assertThat(cached(W47, after)).containsPattern(volumeTile("1,300"));
+    }
+
+    @Test
+    void a_failing_pass_is_retried_on_the_next_period() throws InterruptedException {
+        store.dsl().execute("ALTER TABLE top_complaints RENAME TO top_complaints_away");
+        warmer.start();
+        Thread.sleep(100);
+        assertThat(cache.size()).as("every build fails without the table").isZero();
+        store.dsl().execute("ALTER TABLE top_complaints_away RENAME TO top_complaints");
+        String version = choices.version();
+        await("W47 built after the table is back", () -> cache.holds(unfiltered(W47), version, ReportCache.MAX_AGE_NANOS));
+    }
+
+    @Test
+    void stopped_it_builds_nothing_more() throws InterruptedException {
+        warmer.start();
+        warmer.stop();
+        RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
+        runs.succeeded(runs.start("analyze"), RunLog.Counts.NONE, "published");
+        Thread.sleep(200);
+        assertThat(cache.holds(unfiltered(W47), choices.version(), ReportCache.MAX_AGE_NANOS)).isFalse();
+    }
+}
