@@ -25,8 +25,8 @@ import org.cskpi.reports.tiles.Tiles;
 import org.jooq.DSLContext;
 
 /**
- * Loads a week, the week before and 12 weeks of history from the KPI store and assembles the
- * weekly report. Only the headline tiles, sentences and trend charts follow the filter: the
+ * Loads a week, the week before and 12 weeks of trend history from the KPI store and assembles
+ * the weekly report. Only the headline tiles, sentences and trend charts follow the filter: the
  * store holds one breakdown at a time, so the heatmap, complaints, NPS charts and team/agent
  * tables are always for the whole operation.
  */
@@ -34,6 +34,10 @@ public final class ReportBuilder {
 
     /** Weeks shown in the trend charts and summed in the long-run heatmap (issue 7). */
     public static final int TREND_WEEKS = 12;
+    /** The breakdowns and KPIs the trend charts draw for weeks before the previous one (volume: which channels exist). */
+    static final Set<String> TREND_BREAKDOWNS = Set.of("all", "channel", "team");
+    static final Set<String> TREND_KPIS = Set.of("volume", "frt_median_s", "frt_p90_s", "resolution_rate",
+            "repeat_contact_rate", "nps", "nps_margin_of_error");
     static final List<String> FRT_BUCKETS = List.of("\u22641m", "1m-1h", "1h-4h", "4h-24h", ">24h", "no_response");
 
     private ReportBuilder() {
@@ -43,9 +47,7 @@ public final class ReportBuilder {
     public static WeeklyReport build(DSLContext dsl, CskpiConfig config, IsoWeek week, Filters filters) {
         KpiStore store = new KpiStore(dsl);
         IsoWeek first = week.minusWeeks(TREND_WEEKS - 1);
-        List<WeeklyKpi> rows = new ArrayList<>(store.kpis(first, week, Set.of("all", "channel", "team")));
-        rows.addAll(store.kpis(week.previous(), week, Set.of("category", "agent", "locale", "frt_bucket")));
-        KpiHistory history = new KpiHistory(rows);
+        KpiHistory history = new KpiHistory(store.reportRows(week, first, TREND_BREAKDOWNS, TREND_KPIS));
         if (history.find(week, "all", "all", "volume").isEmpty() && history.find(week, "all", "all", "nps").isEmpty()) {
             throw new IllegalArgumentException("the KPI store has no figures for " + week
                     + " (weeks with data: " + describe(store.weeks()) + ")");

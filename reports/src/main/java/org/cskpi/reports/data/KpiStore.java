@@ -58,6 +58,28 @@ public final class KpiStore {
                 .fetch(mapping(WeeklyKpi::new));
     }
 
+    /**
+     * What a week's report reads from {@code kpi_weekly}, in one round trip: every row of
+     * {@code week} and the week before (tiles, tables, sentences, NPS charts), plus the
+     * {@code trendKpis} of the {@code trendBreakdowns} in the weeks from {@code trendFrom} up to
+     * the week before the previous one (the older points of the trend charts). Loading only the
+     * KPIs the trends draw for the older weeks keeps the rows read per report about halved.
+     */
+    public List<WeeklyKpi> reportRows(IsoWeek week, IsoWeek trendFrom, Collection<String> trendBreakdowns,
+                                      Collection<String> trendKpis) {
+        IsoWeek previous = week.previous();
+        var recent = dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
+                        KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
+                .from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.WEEK.between(previous.toString(), week.toString()));
+        var older = dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
+                        KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
+                .from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.WEEK.ge(trendFrom.toString()), KPI_WEEKLY.WEEK.lt(previous.toString()),
+                        KPI_WEEKLY.BREAKDOWN.in(trendBreakdowns), KPI_WEEKLY.KPI.in(trendKpis));
+        return recent.unionAll(older).fetch(mapping(WeeklyKpi::new));
+    }
+
     /** Busiest-hours cells summed over weeks {@code from..to} (KPIS.md: "summing weeks"). */
     public List<HourCell> busiestHours(IsoWeek from, IsoWeek to) {
         var tickets = DSL.sum(BUSIEST_HOURS.TICKETS).cast(Long.class);

@@ -74,4 +74,19 @@ class KpiStoreTest {
         assertThat(store.kpis(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47"), Set.of("all")))
                 .containsExactly(new WeeklyKpi("2026-W47", "all", "all", "volume", 3, 3, true, false));
     }
+
+    @Test
+    void report_rows_are_every_row_of_the_week_and_the_one_before_and_only_trend_kpis_before_that() {
+        rows.kpi("2026-W44", "all", "all", "volume", 4, 4)        // before the trend window
+                .kpi("2026-W45", "all", "all", "volume", 5, 5)    // trend week: a trend KPI
+                .kpi("2026-W45", "all", "all", "backlog", 6, 6)   // trend week: not a trend KPI
+                .kpi("2026-W45", "agent", "a1", "volume", 7, 7)   // trend week: not a trend breakdown
+                .kpi("2026-W46", "agent", "a1", "backlog", 8, 8)  // previous week: everything
+                .kpi("2026-W47", "category", "refunds", "volume", 9, 9)
+                .kpi("2026-W48", "all", "all", "volume", 10, 10); // after the week
+        assertThat(store.reportRows(IsoWeek.parse("2026-W47"), IsoWeek.parse("2026-W45"), Set.of("all"), Set.of("volume")))
+                .extracting(k -> k.week() + " " + k.breakdown() + " " + k.breakdownValue() + " " + k.kpi())
+                .containsExactlyInAnyOrder("2026-W45 all all volume", "2026-W46 agent a1 backlog",
+                        "2026-W47 category refunds volume");
+    }
 }
