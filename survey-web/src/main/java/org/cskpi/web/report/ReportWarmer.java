@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class ReportWarmer {
 
     static final int WEEKS = 4;
-    static final Duration PERIOD = Duration.ofSeconds(5);
+    /** How soon after a run finishes the pages are rebuilt; an idle pass costs one small query. */
+    static final Duration PERIOD = Duration.ofSeconds(1);
     static final long REFRESH_AFTER_NANOS = 45_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmer.class);
 
@@ -37,6 +38,10 @@ final class ReportWarmer {
     private ScheduledExecutorService executor;
     /** Set by {@link #stop}; a pass ends after its current page. No interrupt: H2 may close its file on one. */
     private volatile boolean stopping;
+    /** The last pass's targets and the version they were read at; {@link #warm} never runs concurrently. */
+    private List<IsoWeek> lastTargets = List.of();
+    private String targetsVersion;
+    private boolean failing;
 
     ReportWarmer(ReportChoices choices, ReportContent content, ReportCache cache, Duration period) {
         this.choices = choices;
@@ -76,10 +81,17 @@ final class ReportWarmer {
         executor = null;
     }
 
-    /** One pass: the weeks it made sure are ready, default week first. */
+    /**
+     * One pass: the weeks it made sure are ready, default week first. While the version is
+     * unchanged the targets are too (weeks come only with runs), so an idle pass is one query.
+     */
     List<IsoWeek> warm() {
         String version = choices.version();
-        List<IsoWeek> weeks = targets();
+        if (!version.equals(targetsVersion)) {
+            lastTargets = targets();
+            targetsVersion = version;
+        }
+        List<IsoWeek> weeks = lastTargets;
         for (IsoWeek week : weeks) {
             if (stopping) {
                 break;
@@ -98,11 +110,19 @@ final class ReportWarmer {
         return List.copyOf(weeks);
     }
 
+    /** A failing pass is logged once per streak (the period is short), with its exception. */
     private void warmLogged() {
         try {
             warm();
+            if (failing) {
+                LOG.info("report warm-up works again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("report warm-up failed; retrying in {} s", period.toSeconds(), e);
+            if (!failing) {
+                LOG.warn("report warm-up failed; retrying every {} ms, logging again when it works", period.toMillis(), e);
+                failing = true;
+            }
         }
     }
 }
