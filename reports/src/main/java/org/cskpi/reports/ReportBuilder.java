@@ -1,7 +1,6 @@
 package org.cskpi.reports;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,13 +56,10 @@ public final class ReportBuilder {
             weeks.add(week.minusWeeks(i));
         }
         List<Tile> tiles = Tiles.build(history, week, filters, config);
-        List<NpsAnswer> answers = store.answers(week, config.business().zone());
-        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers);
+        long[] answersPerScore = store.answersPerScore(week, config.business().zone());
+        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answersPerScore);
         List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
-        List<NpsAnswer> comments = answers.stream()
-                .filter(a -> a.isDetractor() && a.comment() != null && !a.comment().isBlank())
-                .sorted(Comparator.comparing(NpsAnswer::answeredAt).reversed())
-                .toList();
+        List<NpsAnswer> comments = store.detractorComments(week, config.business().zone());
         boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), "volume")
                 .or(() -> history.find(week, "all", "all", "volume"))
                 .map(WeeklyKpi::incomplete).orElse(false);
@@ -73,7 +69,7 @@ public final class ReportBuilder {
     }
 
     private static List<ChartSpec> charts(KpiHistory history, KpiStore store, CskpiConfig config, IsoWeek week,
-                                          List<IsoWeek> weeks, Filters filters, List<NpsAnswer> answers) {
+                                          List<IsoWeek> weeks, Filters filters, long[] answersPerScore) {
         List<String> channels = filters.channel().map(List::of).orElseGet(() -> history.values(weeks, "channel"));
         Map<String, Long> targets = new TreeMap<>(config.frtTargetSeconds());
         String breakdown = filters.breakdown();
@@ -88,7 +84,7 @@ public final class ReportBuilder {
                 HeatmapChart.busiestHours("busiest-hours-12w", "Busiest hours, last " + TREND_WEEKS + " weeks",
                         store.busiestHours(weeks.get(0), week), config.business()),
                 ComplaintsChart.topComplaints(store.topComplaints(week), 10),
-                NpsCharts.distribution(answers),
+                NpsCharts.distribution(answersPerScore),
                 NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", history, week, "channel",
                         history.values(week, "channel")),
                 NpsCharts.byBreakdown("nps-by-frt-bucket", "NPS by first response time", history, week,

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -103,11 +104,39 @@ public final class KpiStore {
 
     /** NPS answers given in the week (business zone, KPIS.md "NPS to the week the customer answered"). */
     public List<NpsAnswer> answers(IsoWeek week, ZoneId zone) {
+        return answersWhere(inWeek(week, zone));
+    }
+
+    /**
+     * The week's detractor answers (score 0-6) with a comment, newest first. Only these are read,
+     * not the week's every answer: a 1M-ticket store has ~19,000 answers a week.
+     */
+    public List<NpsAnswer> detractorComments(IsoWeek week, ZoneId zone) {
+        return answersWhere(inWeek(week, zone).and(SURVEY_RESPONSES.SCORE.le(6)).and(SURVEY_RESPONSES.COMMENT.isNotNull()))
+                .stream().filter(a -> !a.comment().isBlank()).toList();
+    }
+
+    /** Answers of the week per score: element {@code s} counts the answers that gave score {@code s} (0-10). */
+    public long[] answersPerScore(IsoWeek week, ZoneId zone) {
+        long[] counts = new long[11];
+        dsl.select(SURVEY_RESPONSES.SCORE, DSL.count())
+                .from(SURVEY_RESPONSES)
+                .where(inWeek(week, zone))
+                .groupBy(SURVEY_RESPONSES.SCORE)
+                .forEach(r -> counts[r.value1()] = r.value2());
+        return counts;
+    }
+
+    private static Condition inWeek(IsoWeek week, ZoneId zone) {
+        return SURVEY_RESPONSES.ANSWERED_AT.ge(week.start(zone).atOffset(ZoneOffset.UTC))
+                .and(SURVEY_RESPONSES.ANSWERED_AT.lt(week.end(zone).atOffset(ZoneOffset.UTC)));
+    }
+
+    private List<NpsAnswer> answersWhere(Condition condition) {
         return dsl.select(SURVEY_RESPONSES.SCORE, SURVEY_RESPONSES.COMMENT, SURVEY_RESPONSES.TICKET_ID,
                         SURVEY_RESPONSES.LOCALE, SURVEY_RESPONSES.ANSWERED_AT)
                 .from(SURVEY_RESPONSES)
-                .where(SURVEY_RESPONSES.ANSWERED_AT.ge(week.start(zone).atOffset(ZoneOffset.UTC)),
-                        SURVEY_RESPONSES.ANSWERED_AT.lt(week.end(zone).atOffset(ZoneOffset.UTC)))
+                .where(condition)
                 .orderBy(SURVEY_RESPONSES.ANSWERED_AT.desc(), SURVEY_RESPONSES.ID.desc())
                 .fetch(r -> new NpsAnswer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
     }

@@ -58,6 +58,25 @@ class KpiStoreTest {
     }
 
     @Test
+    void answers_per_score_and_detractor_comments_count_only_the_week() {
+        // Oslo is UTC+1 in November: 2026-W47 runs 2026-11-15T23:00Z .. 2026-11-22T23:00Z
+        rows.answer("2026-11-15T22:59:59Z", 3, "last week", "t1")
+                .answer("2026-11-15T23:00:00Z", 9, "great", "t2")
+                .answer("2026-11-16T10:00:00Z", 6, "slow", "t3")
+                .answer("2026-11-17T10:00:00Z", 6, "  ", "t4")
+                .answer("2026-11-18T10:00:00Z", 0, null, "t5")
+                .answer("2026-11-19T10:00:00Z", 2, "rude", "t6")
+                .answer("2026-11-22T22:59:59Z", 9, null, "t7")
+                .answer("2026-11-22T23:00:00Z", 10, "next week", "t8");
+        IsoWeek w47 = IsoWeek.parse("2026-W47");
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        assertThat(store.answersPerScore(w47, oslo)).containsExactly(1, 0, 1, 0, 0, 0, 2, 0, 0, 2, 0);
+        // score 0-6 with a non-blank comment, newest first
+        assertThat(store.detractorComments(w47, oslo)).extracting(NpsAnswer::ticketId).containsExactly("t6", "t3");
+        assertThat(store.answersPerScore(IsoWeek.parse("2026-W40"), oslo)).containsOnly(0L);
+    }
+
+    @Test
     void complaints_come_by_tickets_then_name() {
         rows.complaint("2026-W47", "refunds", 5, 0.25, null, null)
                 .complaint("2026-W47", "billing", 5, 0.25, 0.5, 0.1)
