@@ -12,8 +12,8 @@ import org.cskpi.reports.data.IsoWeek;
 
 /**
  * Rendered report content (picker + report, without the per-user frame) per week and filter.
- * An entry is used only while the store's {@link ReportChoices#version()} is unchanged (no new
- * analyze run, no new survey answer) and while it is younger than the caller's maximum age
+ * An entry is used only while its week's {@link StoreVersion} is unchanged (no run finished, no
+ * new survey answer in a week that takes them) and while it is younger than the caller's maximum age
  * (requests allow {@link #MAX_AGE_NANOS}: a customer may still edit a comment, which the version
  * does not see).
  *

@@ -38,9 +38,9 @@ final class ReportWarmer {
     private ScheduledExecutorService executor;
     /** Set by {@link #stop}; a pass ends after its current page. No interrupt: H2 may close its file on one. */
     private volatile boolean stopping;
-    /** The last pass's targets and the version they were read at; {@link #warm} never runs concurrently. */
+    /** The last pass's targets and the finished runs they were read at; {@link #warm} never runs concurrently. */
     private List<IsoWeek> lastTargets = List.of();
-    private String targetsVersion;
+    private long targetsVersion = -1;
     private boolean failing;
 
     ReportWarmer(ReportChoices choices, ReportContent content, ReportCache cache, Duration period) {
@@ -82,21 +82,21 @@ final class ReportWarmer {
     }
 
     /**
-     * One pass: the weeks it made sure are ready, default week first. While the version is
-     * unchanged the targets are too (weeks come only with runs), so an idle pass is one query.
+     * One pass: the weeks it made sure are ready, default week first. Weeks come only with runs,
+     * so while no run finished the targets are the same and an idle pass is one query.
      */
     List<IsoWeek> warm() {
-        String version = choices.version();
-        if (!version.equals(targetsVersion)) {
+        StoreVersion version = choices.storeVersion();
+        if (version.finishedRuns() != targetsVersion) {
             lastTargets = targets();
-            targetsVersion = version;
+            targetsVersion = version.finishedRuns();
         }
         List<IsoWeek> weeks = lastTargets;
         for (IsoWeek week : weeks) {
             if (stopping) {
                 break;
             }
-            cache.get(new ReportCache.Key(week, Filters.none()), version, REFRESH_AFTER_NANOS,
+            cache.get(new ReportCache.Key(week, Filters.none()), version.of(week), REFRESH_AFTER_NANOS,
                     () -> content.render(week, Filters.none()));
         }
         return weeks;

@@ -2,9 +2,13 @@ package org.cskpi.web.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -12,6 +16,7 @@ import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
+import org.cskpi.web.MutableClock;
 import org.cskpi.web.TestWeb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +29,8 @@ class ReportWarmerTest {
     private static final IsoWeek W47 = IsoWeek.parse("2026-W47");
     private static final IsoWeek W48 = IsoWeek.parse("2026-W48");
 
+    /** Wednesday of 2026-W48: W48 still takes survey answers, W47 and older do not. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
     private Store store;
     private ReportChoices choices;
     private ReportCache cache;
@@ -33,7 +40,7 @@ class ReportWarmerTest {
     void setUp() {
         store = TestWeb.store();
         ReportStoreRows.fill(store.dsl());
-        choices = new ReportChoices(store.dsl());
+        choices = new ReportChoices(store.dsl(), ZoneId.of("Europe/Oslo"), clock);
         cache = new ReportCache();
         warmer = new ReportWarmer(choices, new ReportContent(store.dsl(), TestWeb.config(1000), choices), cache,
                 Duration.ofMillis(20));
@@ -80,7 +87,7 @@ class ReportWarmerTest {
 
     @Test
     void one_pass_builds_each_target_page_unfiltered() {
-        String version = choices.version();
+        String version = choices.version(W47);
         assertThat(warmer.warm()).containsExactly(W47, W48, W46);
         assertThat(cache.size()).isEqualTo(3);
         assertThat(cached(W47, version)).containsPattern(volumeTile("1,200")).contains("<option value=\"2026-W47\" selected>");
@@ -91,16 +98,16 @@ class ReportWarmerTest {
 
     @Test
     void when_started_builds_the_latest_weeks_without_a_request() throws InterruptedException {
-        String version = choices.version();
+        String version = choices.version(W47);
         warmer.start();
         await("W47, W48 and W46 built", () -> List.of(W47, W48, W46).stream()
-                .allMatch(w -> cache.holds(unfiltered(w), version, ReportCache.MAX_AGE_NANOS)));
+                .allMatch(w -> cache.holds(unfiltered(w), choices.version(w), ReportCache.MAX_AGE_NANOS)));
         assertThat(cached(W47, version)).containsPattern(volumeTile("1,200"));
     }
 
     @Test
     void rebuilds_the_latest_week_with_the_new_numbers_when_an_analyze_run_finishes() throws InterruptedException {
-        String before = choices.version();
+        String before = choices.version(W47);
         warmer.start();
         await("W47 built", () -> cache.holds(unfiltered(W47), before, ReportCache.MAX_AGE_NANOS));
         // as AnalyzeJob: start the run, publish, record that it finished
@@ -109,10 +116,30 @@ class ReportWarmerTest {
         store.dsl().update(KPI_WEEKLY).set(KPI_WEEKLY.VALUE, 1300.0)
                 .where(KPI_WEEKLY.WEEK.eq("2026-W47"), KPI_WEEKLY.BREAKDOWN.eq("all")).execute();
         runs.succeeded(run, RunLog.Counts.NONE, "published");
-        String after = choices.version();
+        String after = choices.version(W47);
         assertThat(after).isNotEqualTo(before);
         await("W47 rebuilt", () -> cache.holds(unfiltered(W47), after, ReportCache.MAX_AGE_NANOS));
         assertThat(cached(W47, after)).containsPattern(volumeTile("1,300"));
+    }
+
+    @Test
+    void a_survey_answer_rebuilds_the_page_of_the_current_week_and_leaves_last_weeks() throws InterruptedException {
+        String w47 = choices.version(W47);
+        String w48 = choices.version(W48);
+        warmer.start();
+        await("W47 and W48 built", () -> cache.holds(unfiltered(W47), w47, ReportCache.MAX_AGE_NANOS)
+                && cache.holds(unfiltered(W48), w48, ReportCache.MAX_AGE_NANOS));
+        String lastWeeksPage = cached(W47, w47);
+        // a customer answers now, in W48 (as AnswerWriter stamps it)
+        store.dsl().insertInto(SURVEY_RESPONSES).set(SURVEY_RESPONSES.SCORE, 3).set(SURVEY_RESPONSES.COMMENT, "slow")
+                .set(SURVEY_RESPONSES.TICKET_ID, "t1").set(SURVEY_RESPONSES.ORIGIN, "survey")
+                .set(SURVEY_RESPONSES.ANSWERED_AT, clock.instant().atOffset(ZoneOffset.UTC)).execute();
+        assertThat(choices.version(W47)).isEqualTo(w47);
+        String w48After = choices.version(W48);
+        assertThat(w48After).isNotEqualTo(w48);
+        await("W48 rebuilt", () -> cache.holds(unfiltered(W48), w48After, ReportCache.MAX_AGE_NANOS));
+        assertThat(cached(W48, w48After)).contains("<blockquote>slow</blockquote>");
+        assertThat(cached(W47, w47)).isSameAs(lastWeeksPage);
     }
 
     @Test
@@ -122,7 +149,7 @@ class ReportWarmerTest {
         Thread.sleep(100);
         assertThat(cache.size()).as("every build fails without the table").isZero();
         store.dsl().execute("ALTER TABLE top_complaints_away RENAME TO top_complaints");
-        String version = choices.version();
+        String version = choices.version(W47);
         await("W47 built after the table is back", () -> cache.holds(unfiltered(W47), version, ReportCache.MAX_AGE_NANOS));
     }
 
@@ -133,6 +160,6 @@ class ReportWarmerTest {
         RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
         runs.succeeded(runs.start("analyze"), RunLog.Counts.NONE, "published");
         Thread.sleep(200);
-        assertThat(cache.holds(unfiltered(W47), choices.version(), ReportCache.MAX_AGE_NANOS)).isFalse();
+        assertThat(cache.holds(unfiltered(W47), choices.version(W47), ReportCache.MAX_AGE_NANOS)).isFalse();
     }
 }
