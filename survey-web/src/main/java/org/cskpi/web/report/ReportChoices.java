@@ -5,6 +5,7 @@ import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,13 +25,18 @@ public final class ReportChoices {
     private final DSLContext dsl;
     private final KpiStore store;
     private final ZoneId zone;
+    private final Duration answerWindow;
     private final Clock clock;
 
-    /** {@code zone}: the business zone weeks are in; {@code clock}: tells which weeks still get survey answers. */
-    public ReportChoices(DSLContext dsl, ZoneId zone, Clock clock) {
+    /**
+     * {@code zone}: the business zone weeks are in; {@code commentEditHours} and {@code clock}: which
+     * weeks can still get survey answers or comment edits (see {@link StoreVersion}).
+     */
+    public ReportChoices(DSLContext dsl, ZoneId zone, int commentEditHours, Clock clock) {
         this.dsl = dsl;
         this.store = new KpiStore(dsl);
         this.zone = zone;
+        this.answerWindow = Duration.ofHours(commentEditHours).plusMinutes(1);
         this.clock = clock;
     }
 
@@ -52,7 +58,8 @@ public final class ReportChoices {
                         DSL.field(DSL.select(DSL.max(SURVEY_RESPONSES.ID)).from(SURVEY_RESPONSES)),
                         DSL.field(DSL.select(DSL.count()).from(SURVEY_RESPONSES)))
                 .fetchOne();
-        return new StoreVersion(row.value1(), row.value2() + "," + row.value3(), zone, clock.instant());
+        return new StoreVersion(row.value1(), row.value2() + "," + row.value3(),
+                new StoreVersion.Context(zone, answerWindow, clock.instant()));
     }
 
     /** The version of the pages of {@code week} (see {@link ReportCache}). */

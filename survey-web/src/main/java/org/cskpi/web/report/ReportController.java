@@ -81,8 +81,9 @@ final class ReportController {
             throw new NotFoundResponse("There are no KPIs for week " + week + ". Pick a week from the list.");
         }
         User user = deps.auth().requireUser(ctx);
-        String page = cache.get(new ReportCache.Key(week, filters), choices.version(week),
-                () -> content.render(week, filters));
+        StoreVersion version = choices.storeVersion();
+        String page = cache.get(new ReportCache.Key(week, filters), version.of(week),
+                version.maxAgeNanos(week, ReportCache.MAX_AGE_NANOS), () -> content.render(week, filters));
         ctx.html(ReportPage.render(week, page, user, deps.auth().csrfToken(ctx)));
     }
 

@@ -17,7 +17,8 @@ public final class ReportFeature {
     }
 
     public static void register(JavalinConfig config, ReportDeps deps) {
-        ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(), deps.clock());
+        ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(),
+                deps.config().survey().commentEditHours(), deps.clock());
         ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices);
         ReportCache cache = new ReportCache();
         ReportController reports = new ReportController(deps, choices, content, cache);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
 import org.slf4j.Logger;
@@ -16,16 +17,19 @@ import org.slf4j.LoggerFactory;
  * Keeps the pages a manager is likely to open first ready in {@link ReportCache}, so that the
  * first view after an analyze run (or after the app starts) does not pay for building the report.
  * Every {@code period} it reads the store's version and, unfiltered, (re)builds: the week of
- * {@code /} and the newest {@link #WEEKS} weeks of the picker. A page is rebuilt when the version
- * changed or when it is older than {@link #REFRESH_AFTER_NANOS}, well before requests stop using
- * it ({@link ReportCache#MAX_AGE_NANOS}). Filtered pages and older weeks are built on request.
+ * {@code /} and the newest {@link #WEEKS} weeks of the picker. A page is rebuilt when its week's
+ * {@link StoreVersion} changed (a run finished: all of them; an answer: the open weeks only) or,
+ * for a week still open to answers, when it is older than {@link #REFRESH_AFTER_NANOS}, well
+ * before requests stop using it ({@link ReportCache#MAX_AGE_NANOS}). Filtered pages and older
+ * weeks are built on request.
  *
  * <p>One daemon thread; a pass that fails (store closed, a bad row) is logged and the next
  * period tries again.
  */
 final class ReportWarmer {
 
-    static final int WEEKS = 4;
+    /** The newest weeks kept built: the trend window and one more, what the picker's first screen offers. */
+    static final int WEEKS = ReportBuilder.TREND_WEEKS + 1;
     /** How soon after a run finishes the pages are rebuilt; an idle pass costs one small query. */
     static final Duration PERIOD = Duration.ofSeconds(1);
     static final long REFRESH_AFTER_NANOS = 45_000_000_000L;
@@ -96,8 +100,8 @@ final class ReportWarmer {
             if (stopping) {
                 break;
             }
-            cache.get(new ReportCache.Key(week, Filters.none()), version.of(week), REFRESH_AFTER_NANOS,
-                    () -> content.render(week, Filters.none()));
+            cache.get(new ReportCache.Key(week, Filters.none()), version.of(week),
+                    version.maxAgeNanos(week, REFRESH_AFTER_NANOS), () -> content.render(week, Filters.none()));
         }
         return weeks;
     }

@@ -40,7 +40,7 @@ class ReportWarmerTest {
     void setUp() {
         store = TestWeb.store();
         ReportStoreRows.fill(store.dsl());
-        choices = new ReportChoices(store.dsl(), ZoneId.of("Europe/Oslo"), clock);
+        choices = new ReportChoices(store.dsl(), ZoneId.of("Europe/Oslo"), 24, clock);
         cache = new ReportCache();
         warmer = new ReportWarmer(choices, new ReportContent(store.dsl(), TestWeb.config(1000), choices), cache,
                 Duration.ofMillis(20));
@@ -78,11 +78,15 @@ class ReportWarmerTest {
 
     @Test
     void targets_the_week_of_home_first_then_the_newest_weeks_of_the_picker() {
-        for (int w = 40; w <= 45; w++) {
+        for (int w = 30; w <= 45; w++) {
             ReportStoreRows.volume(store.dsl(), "2026-W" + w, "all", "all", 900 + w, false);
         }
-        // home shows W47 (W48 is incomplete); then the newest 4: W48, W47 (already there), W46, W45
-        assertThat(warmer.targets()).containsExactly(W47, W48, W46, IsoWeek.parse("2026-W45"));
+        // home shows W47 (W48 is incomplete); then the newest 13: W48, W47 (already there), W46 .. W36
+        List<IsoWeek> expected = new java.util.ArrayList<>(List.of(W47, W48));
+        for (int w = 46; w >= 36; w--) {
+            expected.add(new IsoWeek(2026, w));
+        }
+        assertThat(warmer.targets()).containsExactlyElementsOf(expected).hasSize(ReportWarmer.WEEKS);
     }
 
     @Test
