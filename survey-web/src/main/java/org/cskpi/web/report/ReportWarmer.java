@@ -33,6 +33,9 @@ final class ReportWarmer {
     /** How soon after a run finishes the pages are rebuilt; an idle pass costs one small query. */
     static final Duration PERIOD = Duration.ofSeconds(1);
     static final long REFRESH_AFTER_NANOS = 45_000_000_000L;
+    /** A cache hit takes microseconds; anything slower was a build. */
+    private static final long BUILT_NANOS = 2_000_000L;
+    private static final long MAX_PAUSE_NANOS = 1_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ReportWarmer.class);
 
     private final ReportChoices choices;
@@ -100,10 +103,28 @@ final class ReportWarmer {
             if (stopping) {
                 break;
             }
+            long started = System.nanoTime();
             cache.get(new ReportCache.Key(week, Filters.none()), version.of(week),
                     version.maxAgeNanos(week, REFRESH_AFTER_NANOS), () -> content.render(week, Filters.none()));
+            yieldToRequests(System.nanoTime() - started);
         }
         return weeks;
+    }
+
+    /**
+     * After a page was built, rests as long as the build took: after a run the warmer rebuilds
+     * every target, and on a busy 2-core machine running flat out it starved the requests it
+     * works for (the week of {@code /}, built first, is ready before the pause).
+     */
+    private void yieldToRequests(long buildNanos) {
+        if (buildNanos < BUILT_NANOS || stopping) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(buildNanos, MAX_PAUSE_NANOS) / 1_000_000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The week of {@code /}, then the newest weeks of the picker (the incomplete one included). */
