@@ -93,12 +93,23 @@ final class ReportWarmer {
      * so while no run finished the targets are the same and an idle pass is one query.
      */
     List<IsoWeek> warm() {
+        long passStarted = System.nanoTime();
         StoreVersion version = choices.storeVersion();
-        if (version.finishedRuns() != targetsVersion) {
+        boolean newRun = version.finishedRuns() != targetsVersion;
+        if (newRun) {
             lastTargets = targets();
             targetsVersion = version.finishedRuns();
         }
         List<IsoWeek> weeks = lastTargets;
+        buildAll(weeks, version);
+        if (newRun && !weeks.isEmpty() && !stopping) {
+            LOG.info("report pages built ahead: {} weeks ({} first) in {} ms, store at {} finished runs", weeks.size(),
+                    weeks.get(0), (System.nanoTime() - passStarted) / 1_000_000, version.finishedRuns());
+        }
+        return weeks;
+    }
+
+    private void buildAll(List<IsoWeek> weeks, StoreVersion version) {
         for (IsoWeek week : weeks) {
             if (stopping) {
                 break;
@@ -108,7 +119,6 @@ final class ReportWarmer {
                     version.maxAgeNanos(week, REFRESH_AFTER_NANOS), () -> content.render(week, Filters.none()));
             yieldToRequests(System.nanoTime() - started);
         }
-        return weeks;
     }
 
     /**
