@@ -16,6 +16,7 @@ import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.data.WeekAnswers;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.narrative.Narrative;
 import org.cskpi.reports.tables.BreakdownTable;
@@ -56,10 +57,10 @@ public final class ReportBuilder {
             weeks.add(week.minusWeeks(i));
         }
         List<Tile> tiles = Tiles.build(history, week, filters, config);
-        long[] answersPerScore = store.answersPerScore(week, config.business().zone());
-        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answersPerScore);
+        WeekAnswers answers = store.weekAnswers(week, config.business().zone());
+        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers.perScore());
         List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
-        List<NpsAnswer> comments = store.detractorComments(week, config.business().zone());
+        List<NpsAnswer> comments = answers.detractorComments();
         boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), "volume")
                 .or(() -> history.find(week, "all", "all", "volume"))
                 .map(WeeklyKpi::incomplete).orElse(false);

@@ -70,10 +70,14 @@ class KpiStoreTest {
                 .answer("2026-11-22T23:00:00Z", 10, "next week", "t8");
         IsoWeek w47 = IsoWeek.parse("2026-W47");
         ZoneId oslo = ZoneId.of("Europe/Oslo");
-        assertThat(store.answersPerScore(w47, oslo)).containsExactly(1, 0, 1, 0, 0, 0, 2, 0, 0, 2, 0);
+        WeekAnswers answers = store.weekAnswers(w47, oslo);
+        assertThat(answers.perScore()).containsExactly(1, 0, 1, 0, 0, 0, 2, 0, 0, 2, 0);
         // score 0-6 with a non-blank comment, newest first
-        assertThat(store.detractorComments(w47, oslo)).extracting(NpsAnswer::ticketId).containsExactly("t6", "t3");
-        assertThat(store.answersPerScore(IsoWeek.parse("2026-W40"), oslo)).containsOnly(0L);
+        assertThat(answers.detractorComments()).extracting(NpsAnswer::ticketId).containsExactly("t6", "t3");
+        assertThat(answers.detractorComments().get(1).comment()).isEqualTo("slow");
+        WeekAnswers none = store.weekAnswers(IsoWeek.parse("2026-W40"), oslo);
+        assertThat(none.perScore()).hasSize(11).containsOnly(0L);
+        assertThat(none.detractorComments()).isEmpty();
     }
 
     @Test
