@@ -100,6 +100,11 @@ final class ReportCache {
         return entry != null && entry.version().equals(version) && nanoTime.getAsLong() - entry.builtAt() < maxAgeNanos;
     }
 
+    /** Pages being built right now (by requests or the warmer). */
+    int buildsInFlight() {
+        return building.size();
+    }
+
     synchronized int size() {
         return entries.size();
     }

@@ -114,10 +114,28 @@ final class ReportWarmer {
             if (stopping) {
                 break;
             }
+            waitForRequestBuilds();
             long started = System.nanoTime();
             cache.get(new ReportCache.Key(week, Filters.none()), version.of(week),
                     version.maxAgeNanos(week, REFRESH_AFTER_NANOS), () -> content.render(week, Filters.none()));
             yieldToRequests(System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Lets a page a request is building finish first (for at most {@link #MAX_PAUSE_NANOS}): the
+     * warmer's next page can wait, the reader cannot. The warmer builds one page at a time, so
+     * any build in flight when it is about to start is a request's.
+     */
+    private void waitForRequestBuilds() {
+        long deadline = System.nanoTime() + MAX_PAUSE_NANOS;
+        while (cache.buildsInFlight() > 0 && System.nanoTime() < deadline && !stopping) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.cskpi.reports.data.Filters;
@@ -144,6 +146,30 @@ class ReportWarmerTest {
         await("W48 rebuilt", () -> cache.holds(unfiltered(W48), w48After, ReportCache.MAX_AGE_NANOS));
         assertThat(cached(W48, w48After)).contains("<blockquote>slow</blockquote>");
         assertThat(cached(W47, w47)).isSameAs(lastWeeksPage);
+    }
+
+    @Test
+    void waits_for_a_page_a_request_is_building_before_building_its_own() throws Exception {
+        String version = choices.version(W47);
+        CountDownLatch requestBuilding = new CountDownLatch(1);
+        CountDownLatch releaseRequest = new CountDownLatch(1);
+        Thread request = new Thread(() -> cache.get(new ReportCache.Key(W47, Filters.channel("chat")), version, () -> {
+            requestBuilding.countDown();
+            try {
+                releaseRequest.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "chat page";
+        }));
+        request.start();
+        assertThat(requestBuilding.await(5, TimeUnit.SECONDS)).isTrue();
+        warmer.start();
+        Thread.sleep(200);  // well inside the warmer's 1 s limit on waiting
+        assertThat(cache.holds(unfiltered(W47), version, ReportCache.MAX_AGE_NANOS)).as("waits for the request").isFalse();
+        releaseRequest.countDown();
+        request.join(5000);
+        await("W47 built after the request's page", () -> cache.holds(unfiltered(W47), version, ReportCache.MAX_AGE_NANOS));
     }
 
     @Test
