@@ -1,7 +1,6 @@
 package org.cskpi.reports;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.data.WeekAnswers;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.narrative.Narrative;
 import org.cskpi.reports.tables.BreakdownTable;
@@ -25,8 +25,8 @@ import org.cskpi.reports.tiles.Tiles;
 import org.jooq.DSLContext;
 
 /**
- * Loads a week, the week before and 12 weeks of history from the KPI store and assembles the
- * weekly report. Only the headline tiles, sentences and trend charts follow the filter: the
+ * Loads a week, the week before and 12 weeks of trend history from the KPI store and assembles
+ * the weekly report. Only the headline tiles, sentences and trend charts follow the filter: the
  * store holds one breakdown at a time, so the heatmap, complaints, NPS charts and team/agent
  * tables are always for the whole operation.
  */
@@ -34,6 +34,10 @@ public final class ReportBuilder {
 
     /** Weeks shown in the trend charts and summed in the long-run heatmap (issue 7). */
     public static final int TREND_WEEKS = 12;
+    /** The breakdowns and KPIs the trend charts draw for weeks before the previous one (volume: which channels exist). */
+    static final Set<String> TREND_BREAKDOWNS = Set.of("all", "channel", "team");
+    static final Set<String> TREND_KPIS = Set.of("volume", "frt_median_s", "frt_p90_s", "resolution_rate",
+            "repeat_contact_rate", "nps", "nps_margin_of_error");
     static final List<String> FRT_BUCKETS = List.of("\u22641m", "1m-1h", "1h-4h", "4h-24h", ">24h", "no_response");
 
     private ReportBuilder() {
@@ -43,9 +47,7 @@ public final class ReportBuilder {
     public static WeeklyReport build(DSLContext dsl, CskpiConfig config, IsoWeek week, Filters filters) {
         KpiStore store = new KpiStore(dsl);
         IsoWeek first = week.minusWeeks(TREND_WEEKS - 1);
-        List<WeeklyKpi> rows = new ArrayList<>(store.kpis(first, week, Set.of("all", "channel", "team")));
-        rows.addAll(store.kpis(week.previous(), week, Set.of("category", "agent", "locale", "frt_bucket")));
-        KpiHistory history = new KpiHistory(rows);
+        KpiHistory history = new KpiHistory(store.reportRows(week, first, TREND_BREAKDOWNS, TREND_KPIS));
         if (history.find(week, "all", "all", "volume").isEmpty() && history.find(week, "all", "all", "nps").isEmpty()) {
             throw new IllegalArgumentException("the KPI store has no figures for " + week
                     + " (weeks with data: " + describe(store.weeks()) + ")");
@@ -55,13 +57,10 @@ public final class ReportBuilder {
             weeks.add(week.minusWeeks(i));
         }
         List<Tile> tiles = Tiles.build(history, week, filters, config);
-        List<NpsAnswer> answers = store.answers(week, config.business().zone());
-        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers);
+        WeekAnswers answers = store.weekAnswers(week, config.business().zone());
+        List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers.perScore());
         List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
-        List<NpsAnswer> comments = answers.stream()
-                .filter(a -> a.isDetractor() && a.comment() != null && !a.comment().isBlank())
-                .sorted(Comparator.comparing(NpsAnswer::answeredAt).reversed())
-                .toList();
+        List<NpsAnswer> comments = answers.detractorComments();
         boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), "volume")
                 .or(() -> history.find(week, "all", "all", "volume"))
                 .map(WeeklyKpi::incomplete).orElse(false);
@@ -71,7 +70,7 @@ public final class ReportBuilder {
     }
 
     private static List<ChartSpec> charts(KpiHistory history, KpiStore store, CskpiConfig config, IsoWeek week,
-                                          List<IsoWeek> weeks, Filters filters, List<NpsAnswer> answers) {
+                                          List<IsoWeek> weeks, Filters filters, long[] answersPerScore) {
         List<String> channels = filters.channel().map(List::of).orElseGet(() -> history.values(weeks, "channel"));
         Map<String, Long> targets = new TreeMap<>(config.frtTargetSeconds());
         String breakdown = filters.breakdown();
@@ -86,7 +85,7 @@ public final class ReportBuilder {
                 HeatmapChart.busiestHours("busiest-hours-12w", "Busiest hours, last " + TREND_WEEKS + " weeks",
                         store.busiestHours(weeks.get(0), week), config.business()),
                 ComplaintsChart.topComplaints(store.topComplaints(week), 10),
-                NpsCharts.distribution(answers),
+                NpsCharts.distribution(answersPerScore),
                 NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", history, week, "channel",
                         history.values(week, "channel")),
                 NpsCharts.byBreakdown("nps-by-frt-bucket", "NPS by first response time", history, week,

@@ -77,7 +77,7 @@ public final class WebApp {
         SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, new LoginRateLimiter(web.loginAttemptsPerMinute(), deps.clock()), web.secureCookies()));
         QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDatabase, web.queryTimeoutSeconds(), web.queryMaxRows())));
         ApiFeature.register(config, new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth));
-        ReportFeature.register(config, new ReportDeps(auth, deps.store().dsl(), deps.config()));
+        ReportFeature.register(config, new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()));
     }
 
     /** The features of the app, one line each. Add yours here. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
-import org.cskpi.reports.data.NpsAnswer;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.format.Figures;
 import org.icepear.echarts.Option;
@@ -24,12 +23,8 @@ public final class NpsCharts {
     private NpsCharts() {
     }
 
-    /** Answers per score 0-10, coloured detractor / passive / promoter. */
-    public static ChartSpec distribution(List<NpsAnswer> answers) {
-        long[] counts = new long[11];
-        for (NpsAnswer a : answers) {
-            counts[a.score()]++;
-        }
+    /** Answers per score 0-10 ({@code counts[s]}: answers with score s), coloured detractor / passive / promoter. */
+    public static ChartSpec distribution(long[] counts) {
         String[] scores = new String[11];
         BarDataItem[] bars = new BarDataItem[11];
         List<List<Object>> rows = new ArrayList<>();

@@ -63,8 +63,17 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().compareTo(other.monday());
     }
 
+    /**
+     * {@code YYYY-Www}. Built by hand, not with {@code String.format}: reports look weeks up by
+     * this text thousands of times per build (a profile of the web report put a third of its time
+     * in the formatter).
+     */
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        if (year < 0 || year > 9999) {
+            return String.format("%04d-W%02d", year, week);
+        }
+        String digits = Integer.toString(year);
+        return "0000".substring(digits.length()) + digits + (week < 10 ? "-W0" : "-W") + week;
     }
 }

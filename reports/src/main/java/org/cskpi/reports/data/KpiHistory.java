@@ -2,23 +2,32 @@ package org.cskpi.reports.data;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** KPI rows loaded for a report, looked up by (week, breakdown, value, kpi). */
+/**
+ * KPI rows loaded for a report, looked up by (week, breakdown, value, kpi). The values of each
+ * breakdown per week are indexed once when the rows are loaded: charts and tables ask for them
+ * per week, and scanning every row each time was most of a report's build time.
+ */
 public final class KpiHistory {
 
     private record Key(String week, String breakdown, String breakdownValue, String kpi) {
     }
 
-    private final Map<Key, WeeklyKpi> rows = new LinkedHashMap<>();
+    private record Scope(String week, String breakdown) {
+    }
+
+    private final Map<Key, WeeklyKpi> rows = new HashMap<>();
+    private final Map<Scope, TreeSet<String>> values = new HashMap<>();
 
     public KpiHistory(Collection<WeeklyKpi> kpis) {
         for (WeeklyKpi k : kpis) {
             rows.put(new Key(k.week(), k.breakdown(), k.breakdownValue(), k.kpi()), k);
+            values.computeIfAbsent(new Scope(k.week(), k.breakdown()), s -> new TreeSet<>()).add(k.breakdownValue());
         }
     }
 
@@ -28,21 +37,16 @@ public final class KpiHistory {
 
     /** The values a breakdown takes in a week (e.g. the channels), sorted by name. */
     public List<String> values(IsoWeek week, String breakdown) {
-        TreeSet<String> values = new TreeSet<>();
-        for (WeeklyKpi k : rows.values()) {
-            if (k.week().equals(week.toString()) && k.breakdown().equals(breakdown)) {
-                values.add(k.breakdownValue());
-            }
-        }
-        return new ArrayList<>(values);
+        TreeSet<String> found = values.get(new Scope(week.toString(), breakdown));
+        return found == null ? new ArrayList<>() : new ArrayList<>(found);
     }
 
     /** The values a breakdown takes in any of the given weeks, sorted by name. */
     public List<String> values(List<IsoWeek> weeks, String breakdown) {
-        TreeSet<String> values = new TreeSet<>();
+        TreeSet<String> found = new TreeSet<>();
         for (IsoWeek week : weeks) {
-            values.addAll(values(week, breakdown));
+            found.addAll(values.getOrDefault(new Scope(week.toString(), breakdown), new TreeSet<>()));
         }
-        return new ArrayList<>(values);
+        return new ArrayList<>(found);
     }
 }

@@ -15,6 +15,11 @@ final class TableHtml {
 
     /** Rows shown per table on the page; the CSV and JSON exports have all of them. */
     static final int MAX_ROWS = 50;
+    /**
+     * Detractor comments shown on the page, newest first; the JSON export has all of them. A
+     * 1M-ticket store has ~3,000 a week, which made the page 600 KB and slow to build and read.
+     */
+    static final int MAX_COMMENTS = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private TableHtml() {
@@ -68,13 +73,19 @@ final class TableHtml {
         }
         out.append("<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">Score</th>")
                 .append("<th>Answered, ticket</th><th>Comment</th></tr></thead><tbody>");
-        for (NpsAnswer a : comments) {
+        List<NpsAnswer> shown = comments.subList(0, Math.min(MAX_COMMENTS, comments.size()));
+        for (NpsAnswer a : shown) {
             out.append("<tr><td class=\"num\">").append(a.score()).append("</td><td>")
                     .append("<span class=\"when\">").append(Html.text(WHEN.format(a.answeredAt().atZone(zone))))
                     .append("</span> <span class=\"ticket\">").append(Html.text(a.ticketId() == null ? "" : a.ticketId()))
                     .append("</span></td><td><blockquote>")
                     .append(Html.text(a.comment())).append("</blockquote></td></tr>");
         }
-        out.append("</tbody></table></div></section>\n");
+        out.append("</tbody></table></div>");
+        if (comments.size() > shown.size()) {
+            out.append("<p class=\"note\">The ").append(shown.size()).append(" newest of ").append(comments.size())
+                    .append(" comments; the JSON export has them all.</p>");
+        }
+        out.append("</section>\n");
     }
 }

@@ -18,6 +18,15 @@ class IsoWeekTest {
     }
 
     @Test
+    void prints_four_digit_years_and_two_digit_weeks() {
+        assertThat(new IsoWeek(2026, 3)).hasToString("2026-W03");
+        assertThat(new IsoWeek(987, 12)).hasToString("0987-W12");
+        assertThat(new IsoWeek(5, 1)).hasToString("0005-W01");
+        assertThat(new IsoWeek(0, 52)).hasToString("0000-W52");
+        assertThat(new IsoWeek(12026, 10)).hasToString("12026-W10");
+    }
+
+    @Test
     void previous_week_crosses_the_year() {
         // 2026-W01 starts Monday 29 Dec 2025; 2025 has 52 ISO weeks
         assertThat(IsoWeek.parse("2026-W01").previous()).hasToString("2025-W52");

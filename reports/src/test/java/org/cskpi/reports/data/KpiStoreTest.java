@@ -58,6 +58,29 @@ class KpiStoreTest {
     }
 
     @Test
+    void answers_per_score_and_detractor_comments_count_only_the_week() {
+        // Oslo is UTC+1 in November: 2026-W47 runs 2026-11-15T23:00Z .. 2026-11-22T23:00Z
+        rows.answer("2026-11-15T22:59:59Z", 3, "last week", "t1")
+                .answer("2026-11-15T23:00:00Z", 9, "great", "t2")
+                .answer("2026-11-16T10:00:00Z", 6, "slow", "t3")
+                .answer("2026-11-17T10:00:00Z", 6, "  ", "t4")
+                .answer("2026-11-18T10:00:00Z", 0, null, "t5")
+                .answer("2026-11-19T10:00:00Z", 2, "rude", "t6")
+                .answer("2026-11-22T22:59:59Z", 9, null, "t7")
+                .answer("2026-11-22T23:00:00Z", 10, "next week", "t8");
+        IsoWeek w47 = IsoWeek.parse("2026-W47");
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        WeekAnswers answers = store.weekAnswers(w47, oslo);
+        assertThat(answers.perScore()).containsExactly(1, 0, 1, 0, 0, 0, 2, 0, 0, 2, 0);
+        // score 0-6 with a non-blank comment, newest first
+        assertThat(answers.detractorComments()).extracting(NpsAnswer::ticketId).containsExactly("t6", "t3");
+        assertThat(answers.detractorComments().get(1).comment()).isEqualTo("slow");
+        WeekAnswers none = store.weekAnswers(IsoWeek.parse("2026-W40"), oslo);
+        assertThat(none.perScore()).hasSize(11).containsOnly(0L);
+        assertThat(none.detractorComments()).isEmpty();
+    }
+
+    @Test
     void complaints_come_by_tickets_then_name() {
         rows.complaint("2026-W47", "refunds", 5, 0.25, null, null)
                 .complaint("2026-W47", "billing", 5, 0.25, 0.5, 0.1)
@@ -73,5 +96,20 @@ class KpiStoreTest {
                 .kpi("2026-W47", "agent", "a1", "volume", 2, 2);
         assertThat(store.kpis(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47"), Set.of("all")))
                 .containsExactly(new WeeklyKpi("2026-W47", "all", "all", "volume", 3, 3, true, false));
+    }
+
+    @Test
+    void report_rows_are_every_row_of_the_week_and_the_one_before_and_only_trend_kpis_before_that() {
+        rows.kpi("2026-W44", "all", "all", "volume", 4, 4)        // before the trend window
+                .kpi("2026-W45", "all", "all", "volume", 5, 5)    // trend week: a trend KPI
+                .kpi("2026-W45", "all", "all", "backlog", 6, 6)   // trend week: not a trend KPI
+                .kpi("2026-W45", "agent", "a1", "volume", 7, 7)   // trend week: not a trend breakdown
+                .kpi("2026-W46", "agent", "a1", "backlog", 8, 8)  // previous week: everything
+                .kpi("2026-W47", "category", "refunds", "volume", 9, 9)
+                .kpi("2026-W48", "all", "all", "volume", 10, 10); // after the week
+        assertThat(store.reportRows(IsoWeek.parse("2026-W47"), IsoWeek.parse("2026-W45"), Set.of("all"), Set.of("volume")))
+                .extracting(k -> k.week() + " " + k.breakdown() + " " + k.breakdownValue() + " " + k.kpi())
+                .containsExactlyInAnyOrder("2026-W45 all all volume", "2026-W46 agent a1 backlog",
+                        "2026-W47 category refunds volume");
     }
 }

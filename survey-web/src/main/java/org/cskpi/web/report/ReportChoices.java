@@ -4,6 +4,9 @@ import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,10 +24,20 @@ public final class ReportChoices {
 
     private final DSLContext dsl;
     private final KpiStore store;
+    private final ZoneId zone;
+    private final Duration answerWindow;
+    private final Clock clock;
 
-    public ReportChoices(DSLContext dsl) {
+    /**
+     * {@code zone}: the business zone weeks are in; {@code commentEditHours} and {@code clock}: which
+     * weeks can still get survey answers or comment edits (see {@link StoreVersion}).
+     */
+    public ReportChoices(DSLContext dsl, ZoneId zone, int commentEditHours, Clock clock) {
         this.dsl = dsl;
         this.store = new KpiStore(dsl);
+        this.zone = zone;
+        this.answerWindow = Duration.ofHours(commentEditHours).plusMinutes(1);
+        this.clock = clock;
     }
 
     /** Weeks with KPI rows, newest first (the order of the picker). */
@@ -39,12 +52,19 @@ public final class ReportChoices {
         return store.latestCompleteWeek();
     }
 
-    /** Changes when analyze publishes a run or a survey answer arrives (see {@link ReportCache}). */
-    public String version() {
-        return dsl.select(DSL.field(DSL.select(DSL.max(RUNS.ID)).from(RUNS)),
+    /** Finished runs and survey answers, read once; {@link StoreVersion#of} gives a week's pages their version. */
+    StoreVersion storeVersion() {
+        var row = dsl.select(DSL.field(DSL.select(DSL.count(RUNS.FINISHED_AT)).from(RUNS)),
                         DSL.field(DSL.select(DSL.max(SURVEY_RESPONSES.ID)).from(SURVEY_RESPONSES)),
-                        DSL.field(DSL.selectCount().from(SURVEY_RESPONSES)))
-                .fetchOne().formatCSV(false).strip();
+                        DSL.field(DSL.select(DSL.count()).from(SURVEY_RESPONSES)))
+                .fetchOne();
+        return new StoreVersion(row.value1(), row.value2() + "," + row.value3(),
+                new StoreVersion.Context(zone, answerWindow, clock.instant()));
+    }
+
+    /** The version of the pages of {@code week} (see {@link ReportCache}). */
+    String version(IsoWeek week) {
+        return storeVersion().of(week);
     }
 
     public boolean hasWeek(IsoWeek week) {

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.ReportBuilder;
-import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.html.ReportAssets;
@@ -17,7 +15,8 @@ import org.cskpi.web.auth.User;
 
 /**
  * HTTP for the report pages: reads week and filters at the edge (bad text 400, a week without
- * KPIs 404), builds the report from the store and hands it to {@link ReportPage}.
+ * KPIs 404), takes the page content from {@link ReportCache} (built by {@link ReportContent} when
+ * missing) and frames it for the reader with {@link ReportPage}.
  */
 final class ReportController {
 
@@ -26,13 +25,16 @@ final class ReportController {
 
     private final ReportDeps deps;
     private final ReportChoices choices;
-    private final ReportCache cache = new ReportCache();
+    private final ReportCache cache;
+    private final ReportContent content;
     /** The three files, read once: ECharts is ~1 MB and never changes while the app runs. */
     private final Map<String, byte[]> assets;
 
-    ReportController(ReportDeps deps) {
+    ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache) {
         this.deps = deps;
-        this.choices = new ReportChoices(deps.dsl());
+        this.choices = choices;
+        this.content = content;
+        this.cache = cache;
         this.assets = ASSETS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 name -> name, name -> ReportAssets.content(name).getBytes(StandardCharsets.UTF_8)));
     }
@@ -79,12 +81,10 @@ final class ReportController {
             throw new NotFoundResponse("There are no KPIs for week " + week + ". Pick a week from the list.");
         }
         User user = deps.auth().requireUser(ctx);
-        String content = cache.get(week, filters, choices.version(), () -> {
-            WeeklyReport report = ReportBuilder.build(deps.dsl(), deps.config(), week, filters);
-            ReportPage.Choices picker = new ReportPage.Choices(choices.weeks(), choices.values("channel"), choices.values("team"));
-            return ReportPage.content(report, picker);
-        });
-        ctx.html(ReportPage.render(week, content, user, deps.auth().csrfToken(ctx)));
+        StoreVersion version = choices.storeVersion();
+        String page = cache.get(new ReportCache.Key(week, filters), version.of(week),
+                version.maxAgeNanos(week, ReportCache.MAX_AGE_NANOS), () -> content.render(week, filters));
+        ctx.html(ReportPage.render(week, page, user, deps.auth().csrfToken(ctx)));
     }
 
     private static IsoWeek parseWeek(String text) {

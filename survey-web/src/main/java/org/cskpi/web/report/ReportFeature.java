@@ -6,8 +6,10 @@ import org.cskpi.web.auth.Role;
 /**
  * The managers' report pages, plugged in with one line: {@code ReportFeature.register(config, deps)}.
  * {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
- * the week picker's target; all need a manager. The chart script, ECharts and the report's style
- * sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no data in them).
+ * the week picker's target; all need a manager. While the server runs, {@link ReportWarmer} keeps
+ * the pages a manager opens first built ahead of requests. The chart script, ECharts and the
+ * report's style sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no
+ * data in them).
  */
 public final class ReportFeature {
 
@@ -15,7 +17,14 @@ public final class ReportFeature {
     }
 
     public static void register(JavalinConfig config, ReportDeps deps) {
-        ReportController reports = new ReportController(deps);
+        ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(),
+                deps.config().survey().commentEditHours(), deps.clock());
+        ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices);
+        ReportCache cache = new ReportCache();
+        ReportController reports = new ReportController(deps, choices, content, cache);
+        ReportWarmer warmer = new ReportWarmer(choices, content, cache, ReportWarmer.PERIOD);
+        config.events.serverStarted(warmer::start);
+        config.events.serverStopping(warmer::stop);
         deps.auth().guard(config, "/", Role.MANAGER);
         deps.auth().guard(config, "/reports", Role.MANAGER);
         config.routes.get("/", reports::home);

@@ -1,14 +1,17 @@
 package org.cskpi.web.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
 import org.cskpi.web.TestWeb;
 import org.cskpi.web.WebApp;
@@ -214,12 +217,15 @@ class ReportPagesTest {
         run((manager, unused) -> {
             signedIn(manager, "manager1");
             assertThat(volumeTile(manager.get("/").body()).get(0)).isEqualTo("1,200");
-            // analyze republishes W47 with 1,300 tickets (+30 % on 1,000) and logs its run
-            store.dsl().update(org.cskpi.store.jooq.Tables.KPI_WEEKLY).set(org.cskpi.store.jooq.Tables.KPI_WEEKLY.VALUE, 1300.0)
-                    .where(org.cskpi.store.jooq.Tables.KPI_WEEKLY.WEEK.eq("2026-W47"),
-                            org.cskpi.store.jooq.Tables.KPI_WEEKLY.BREAKDOWN.eq("all")).execute();
-            assertThat(volumeTile(manager.get("/").body()).get(0)).as("same run: cached").isEqualTo("1,200");
-            new org.cskpi.store.RunLog(store.dsl(), java.time.Clock.systemUTC()).start("analyze");
+            // as AnalyzeJob: the run starts, minutes later the KPIs are published, then the run finishes
+            RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
+            long run = runs.start("analyze");
+            assertThat(volumeTile(manager.get("/").body()).get(0)).as("run started, nothing published").isEqualTo("1,200");
+            store.dsl().update(KPI_WEEKLY).set(KPI_WEEKLY.VALUE, 1300.0)
+                    .where(KPI_WEEKLY.WEEK.eq("2026-W47"), KPI_WEEKLY.BREAKDOWN.eq("all")).execute();
+            assertThat(volumeTile(manager.get("/").body()).get(0)).as("run not finished: cached").isEqualTo("1,200");
+            runs.succeeded(run, RunLog.Counts.NONE, "published");
+            // W47 now 1,300 tickets, +30 % on W46's 1,000
             assertThat(volumeTile(manager.get("/").body())).containsExactly("1,300", "neutral", "\u25b2 30% vs last week");
         });
     }

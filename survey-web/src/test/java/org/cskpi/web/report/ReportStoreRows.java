@@ -30,7 +30,7 @@ final class ReportStoreRows {
         volume(dsl, "2026-W47", "team", "Billing", 400, false);
     }
 
-    private static void volume(DSLContext dsl, String week, String breakdown, String value, long n, boolean incomplete) {
+    static void volume(DSLContext dsl, String week, String breakdown, String value, long n, boolean incomplete) {
         dsl.insertInto(KPI_WEEKLY)
                 .set(KPI_WEEKLY.WEEK, week).set(KPI_WEEKLY.BREAKDOWN, breakdown)
                 .set(KPI_WEEKLY.BREAKDOWN_VALUE, value).set(KPI_WEEKLY.KPI, "volume")
