@@ -94,8 +94,13 @@ YAML
     rm -f "$dir/peer.duckdb" "$dir/peer.duckdb.wal"
     timed duck_load "$dir/logs/duck-load" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer load --csv "$csv" \
         --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
+    # The timed process computes the KPIs once, as analyze does; a second process repeats the
+    # query for DuckDB's warm figure (timings.txt) and is not part of the ratio.
     timed duck_kpis "$dir/logs/duck-kpis" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis \
-        --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 2
+        --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
+    java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis --db "$dir/peer.duckdb" --zone "$ZONE" \
+        --out "$dir/duckdb-warm" --warm 2 >"$dir/logs/duck-warm.out" 2>"$dir/logs/duck-warm.err"
+    sed -n 's/^kpis_kpis_warm_s=/kpis_kpis_warm_s=/p' "$dir/duckdb-warm/timings.txt" >>"$ROW"
     cat "$dir/duckdb/timings.txt" >>"$ROW"
     if ! python3 "$BENCH/compare.py" "$dir/cskpi.csv" "$dir/duckdb/kpis.csv" | tee "$dir/compare.txt"; then
         echo "run.sh: $n tickets: cskpi and DuckDB DISAGREE (see above; files $dir/cskpi.csv, $dir/duckdb/kpis.csv)" >&2
