@@ -38,8 +38,4 @@ public final class BusiestHours {
                     sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours")),
             metric("after_hours_share", Tidy.ratio(col("after_hours"), col("arrived")), col("arrived")));
 
-    public static Dataset<Row> afterHoursKpis(Dataset<Row> exploded) {
-        Columns.require(exploded, "exploded ticket facts", "is_after_hours");
-        return AFTER_HOURS.kpis(exploded);
-    }
 }

@@ -8,11 +8,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import java.util.List;
 import org.cskpi.analytics.tidy.KpiFamily;
-import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
@@ -49,8 +46,4 @@ public final class FirstResponse {
             metric("frt_business_p90_s", col("frt_business_p").getItem(1), col("responded")),
             metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
 
-    public static Dataset<Row> frtKpis(Dataset<Row> exploded) {
-        Columns.require(exploded, "exploded ticket facts", "is_responded", "frt_s", "frt_business_s", "frt_target_s");
-        return FAMILY.kpis(exploded);
-    }
 }

@@ -71,11 +71,6 @@ public final class RepeatContacts {
                     sum(when(col("is_repeat_contact"), 1).otherwise(0)).as("repeats")),
             metric("repeat_contact_rate", Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")));
 
-    /** Both repeat KPIs, each from its own aggregation (as {@link #CONTACTS} and {@link #repeatCustomerKpis}). */
-    public static Dataset<Row> repeatKpis(Dataset<Row> exploded) {
-        Columns.require(exploded, "exploded ticket facts", "customer_id", "is_repeat_contact");
-        return CONTACTS.kpis(exploded).unionByName(repeatCustomerKpis(exploded));
-    }
 
     /**
      * {@code repeat_customer_rate}: customers with ≥ 2 tickets created in the week (in the

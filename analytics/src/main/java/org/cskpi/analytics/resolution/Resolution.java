@@ -12,9 +12,6 @@ import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
@@ -66,9 +63,4 @@ public final class Resolution {
             metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
             metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
 
-    public static Dataset<Row> resolutionKpis(Dataset<Row> exploded) {
-        Columns.require(exploded, "exploded ticket facts", "is_resolved", "resolution_s", "resolution_business_s",
-                "full_resolution_s", "reopens", "agent_replies");
-        return FAMILY.kpis(exploded);
-    }
 }

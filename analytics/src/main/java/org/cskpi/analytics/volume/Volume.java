@@ -8,12 +8,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import java.util.List;
 import org.cskpi.analytics.tidy.KpiFamily;
-import org.cskpi.analytics.tidy.Columns;
-import org.cskpi.analytics.tidy.Tidy;
 
 /**
  * Counts over the week's cohort (KPIS.md, "Ticket KPIs"): {@code volume} (tickets created in
@@ -33,9 +29,4 @@ public final class Volume {
             metric("volume", col("tickets"), col("tickets")),
             metric("unanswered", col("unanswered"), col("tickets")));
 
-    /** Input: ticket facts exploded by breakdown. Output: tidy rows without flags (with week_end). */
-    public static Dataset<Row> volumeKpis(Dataset<Row> exploded) {
-        Columns.require(exploded, "exploded ticket facts", "is_responded");
-        return FAMILY.kpis(exploded);
-    }
 }
