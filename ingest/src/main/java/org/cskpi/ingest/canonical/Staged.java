@@ -54,7 +54,10 @@ public final class Staged {
     /** {@link #SCHEMA} plus the optional {@link #PROBLEM} column. */
     public static final StructType SCHEMA_WITH_PROBLEM = SCHEMA.add(PROBLEM, DataTypes.StringType, true);
 
-    /** How readers write a timestamp they derived: ISO-8601 with offset (UTC renders as {@code Z}). */
+    /**
+     * How readers write a timestamp they derived: ISO-8601 with offset. A Spark datetime
+     * pattern, whose {@code XXX} prints the offset as {@code Z} for UTC or as {@code +01:00}.
+     */
     private static final String ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
     private Staged() {

@@ -26,10 +26,6 @@ final class CsvSplits {
 
     /** Bytes [start, end) of the file, beginning on line {@code firstLine} (1-based). */
     record Split(long start, long end, long firstLine) implements Serializable {
-
-        boolean isWholeFile(long size) {
-            return start == 0 && end == size;
-        }
     }
 
     private static final int FIELD_START = 0;
