@@ -2,20 +2,21 @@ package org.cskpi.analytics.frt;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import org.apache.spark.sql.Column;
 import java.util.List;
+import org.cskpi.analytics.tidy.ExactPercentiles.Percentile;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
  * First response time (KPIS.md, "Ticket KPIs"): {@code first_response_at − created_at} over
  * tickets with a first response (not after the cut-off); exact median and p90 (Spark's
- * {@code percentile}, linear interpolation) and mean on the calendar clock, median and p90
+ * {@code percentile}, linear interpolation; computed by
+ * {@link org.cskpi.analytics.tidy.ExactPercentiles}) and mean on the calendar clock, median and p90
  * on the business clock; the count of responded tickets is the sample size.
  * {@code frt_within_target_rate}: responded tickets whose calendar FRT ≤ their channel's
  * target ÷ responded tickets of channels that have a target.
@@ -34,16 +35,17 @@ public final class FirstResponse {
      */
     public static final KpiFamily FAMILY = KpiFamily.of(List.of(
                     sum(when(col("is_responded"), 1).otherwise(0)).as("responded"),
-                    expr("percentile(frt_s, array(0.5, 0.9))").as("frt_p"),
                     avg(col("frt_s")).as("frt_mean"),
-                    expr("percentile(frt_business_s, array(0.5, 0.9))").as("frt_business_p"),
                     sum(when(HAS_TARGET, 1).otherwise(0)).as("with_target"),
                     sum(when(HAS_TARGET.and(col("frt_s").leq(col("frt_target_s"))), 1).otherwise(0)).as("within_target")),
-            metric("frt_median_s", col("frt_p").getItem(0), col("responded")),
-            metric("frt_p90_s", col("frt_p").getItem(1), col("responded")),
+            List.of(new Percentile("frt_s", 0.5, "frt_median"), new Percentile("frt_s", 0.9, "frt_p90"),
+                    new Percentile("frt_business_s", 0.5, "frt_business_median"),
+                    new Percentile("frt_business_s", 0.9, "frt_business_p90")),
+            metric("frt_median_s", col("frt_median"), col("responded")),
+            metric("frt_p90_s", col("frt_p90"), col("responded")),
             metric("frt_mean_s", col("frt_mean"), col("responded")),
-            metric("frt_business_median_s", col("frt_business_p").getItem(0), col("responded")),
-            metric("frt_business_p90_s", col("frt_business_p").getItem(1), col("responded")),
+            metric("frt_business_median_s", col("frt_business_median"), col("responded")),
+            metric("frt_business_p90_s", col("frt_business_p90"), col("responded")),
             metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
 
 }

@@ -59,7 +59,7 @@ public final class KpiComputation {
     public KpiTables tables(WeekRange range) {
         ZoneId zone = settings.clock().zone();
         Dataset<Row> exploded = Breakdowns.explodeBreakdowns(facts, Breakdowns.TICKET);
-        Dataset<Row> kpis = TICKET_KPIS.kpis(exploded)
+        Dataset<Row> kpis = TICKET_KPIS.kpis(facts, Breakdowns.TICKET)
                 .unionByName(RepeatContacts.repeatCustomerKpis(exploded))
                 .unionByName(Backlog.backlogKpis(facts, Breakdowns.TICKET, zone))
                 .unionByName(npsKpis(zone));

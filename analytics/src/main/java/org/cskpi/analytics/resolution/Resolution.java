@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -12,6 +11,7 @@ import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.cskpi.analytics.tidy.ExactPercentiles.Percentile;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
@@ -43,18 +43,18 @@ public final class Resolution {
                     count(lit(1)).as("created"),
                     sum(when(RESOLVED, 1).otherwise(0)).as("resolved"),
                     sum(when(RESOLVED.and(col("resolution_s").leq(SEVEN_DAYS_S)), 1).otherwise(0)).as("resolved_7d"),
-                    expr("percentile(resolution_s, array(0.5, 0.9))").as("res_p"),
                     avg(col("resolution_s")).as("res_mean"),
-                    expr("percentile(resolution_business_s, 0.5)").as("res_business_median"),
-                    expr("percentile(full_resolution_s, 0.5)").as("full_median"),
                     count(col("full_resolution_s")).as("fully_resolved"),
                     sum(when(RESOLVED.and(col("agent_replies").isNotNull()), 1).otherwise(0)).as("touch_known"),
                     sum(when(RESOLVED.and(col("agent_replies").equalTo(1)).and(coalesce(col("reopens"), lit(0)).equalTo(0)), 1)
                             .otherwise(0)).as("one_touch"),
                     sum(when(RESOLVED.and(col("reopens").isNotNull()), 1).otherwise(0)).as("reopens_known"),
                     sum(when(RESOLVED.and(col("reopens").gt(0)), 1).otherwise(0)).as("reopened")),
-            metric("resolution_time_median_s", col("res_p").getItem(0), col("resolved")),
-            metric("resolution_time_p90_s", col("res_p").getItem(1), col("resolved")),
+            List.of(new Percentile("resolution_s", 0.5, "res_median"), new Percentile("resolution_s", 0.9, "res_p90"),
+                    new Percentile("resolution_business_s", 0.5, "res_business_median"),
+                    new Percentile("full_resolution_s", 0.5, "full_median")),
+            metric("resolution_time_median_s", col("res_median"), col("resolved")),
+            metric("resolution_time_p90_s", col("res_p90"), col("resolved")),
             metric("resolution_time_mean_s", col("res_mean"), col("resolved")),
             metric("resolution_time_business_median_s", col("res_business_median"), col("resolved")),
             metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
