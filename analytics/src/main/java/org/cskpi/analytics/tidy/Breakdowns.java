@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,8 +26,10 @@ public final class Breakdowns {
     public static final String BREAKDOWN_VALUE = "breakdown_value";
     public static final String WEEK = "week";
     public static final String WEEK_END = "week_end";
+    /** The grouping of every tidy KPI aggregation, by name (for joins on it). */
+    public static final String[] KEY_NAMES = {WEEK, WEEK_END, BREAKDOWN, BREAKDOWN_VALUE};
     /** The grouping of every tidy KPI aggregation. */
-    public static final Column[] KEYS = {col(WEEK), col(WEEK_END), col(BREAKDOWN), col(BREAKDOWN_VALUE)};
+    public static final Column[] KEYS = Arrays.stream(KEY_NAMES).map(name -> col(name)).toArray(Column[]::new);
 
     /** One breakdown: its name in kpi_weekly and the fact column that carries its value. */
     public record Breakdown(String name, String column) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -89,13 +88,13 @@ public final class ExactPercentiles {
      */
     static double ofSorted(double[] sorted, int n, double p) {
         double position = (n - 1) * p;
-        long lower = (long) Math.floor(position);
-        long higher = (long) Math.ceil(position);
-        double low = sorted[(int) lower];
+        int lower = (int) Math.floor(position);
+        int higher = (int) Math.ceil(position);
+        double low = sorted[lower];
         if (higher == lower) {
             return low;
         }
-        double high = sorted[(int) higher];
+        double high = sorted[higher];
         if (Double.compare(high, low) == 0) {
             return low;
         }
@@ -113,7 +112,7 @@ public final class ExactPercentiles {
         public Iterator<Row> call(String week, Iterator<Row> rows) {
             List<Map<String, Values[]>> groups = new ArrayList<>();
             for (int b = 0; b < breakdowns.length; b++) {
-                groups.add(b == 0 ? new LinkedHashMap<>() : new HashMap<>());
+                groups.add(new HashMap<>());
             }
             int firstValue = 1 + breakdowns.length;
             Object weekEnd = null;

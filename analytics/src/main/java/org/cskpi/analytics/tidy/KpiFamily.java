@@ -56,8 +56,8 @@ public record KpiFamily(List<Column> aggregates, List<ExactPercentiles.Percentil
         Dataset<Row> aggregated = Breakdowns.explodeBreakdowns(facts, breakdowns).groupBy(Breakdowns.KEYS)
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
         if (!percentiles.isEmpty()) {
-            String[] keys = {Breakdowns.WEEK, Breakdowns.WEEK_END, Breakdowns.BREAKDOWN, Breakdowns.BREAKDOWN_VALUE};
-            aggregated = aggregated.join(ExactPercentiles.perBreakdown(facts, breakdowns, percentiles), keys, "left");
+            aggregated = aggregated.join(ExactPercentiles.perBreakdown(facts, breakdowns, percentiles),
+                    Breakdowns.KEY_NAMES, "left");
         }
         return Tidy.unpivot(aggregated, metrics.toArray(Tidy.Metric[]::new));
     }
