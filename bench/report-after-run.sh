@@ -11,30 +11,20 @@ base="$1" user="$2" password="$3" data_dir="$4" rounds="${5:-10}" delay="${6:-0}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 h2=$(tr ':' '\n' <"$root/survey-web/target/launch/classpath" | grep '/h2-[0-9.]*\.jar$' | head -n 1)
 url="jdbc:h2:$(cd "$data_dir" && pwd)/cskpi;AUTO_SERVER=TRUE"
-jar=$(mktemp); trap 'rm -f "$jar"' EXIT
-csrf=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
-    --data-urlencode "password=$password" --data-urlencode "next=/" "$base/login"
-weeks=$(curl -s -b "$jar" "$base/" | grep -o '<option value="[0-9]\{4\}-W[0-9]\{2\}"' | grep -o '[0-9]\{4\}-W[0-9]\{2\}')
-[ -n "$weeks" ] || { echo "login failed or no weeks" >&2; exit 1; }
-read -r -a week_list <<<"$(echo $weeks)"
+source "$root/bench/web-session.sh"
+web_sign_in "$base" "$user" "$password"
 
 stats() {  # reads seconds, prints p50/p95/max in ms
     sort -n | awk '{ v[NR] = $1 * 1000 } END {
         printf "n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms\n", NR, v[int(NR * .50 + .5)], v[int(NR * .95 + .5)], v[NR] }'
-}
-time_get() {  # url: total seconds, fails on a non-200
-    local out; out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "$jar" "$1")
-    [ "${out%% *}" = 200 ] || { echo "HTTP ${out%% *} for $1" >&2; exit 1; }
-    echo "${out#* }"
 }
 home=() others=()
 for r in $(seq 1 "$rounds"); do
     java -cp "$h2" org.h2.tools.Shell -url "$url" -user sa -password "" -sql \
         "INSERT INTO runs (kind, started_at, finished_at, status, message) VALUES ('analyze', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'succeeded', 'bench/report-after-run.sh')" >/dev/null
     sleep "$delay"
-    home+=("$(time_get "$base/")")
-    for w in "${week_list[@]:0:4}"; do others+=("$(time_get "$base/reports/$w")"); done
+    home+=("$(time_get "$base/" -b "$jar")")
+    for w in "${week_list[@]:0:4}"; do others+=("$(time_get "$base/reports/$w" -b "$jar")"); done
 done
 echo -n "/ after a run (delay ${delay} s)               "; printf '%s\n' "${home[@]}" | stats
 echo -n "newest 4 weeks after a run (delay ${delay} s)  "; printf '%s\n' "${others[@]}" | stats

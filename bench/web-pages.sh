@@ -5,24 +5,14 @@
 #   bench/web-pages.sh BASE_URL USER PASSWORD API_KEY [REQUESTS]
 set -euo pipefail
 base="$1" user="$2" password="$3" key="$4" n="${5:-200}"
-jar=$(mktemp); trap 'rm -f "$jar"' EXIT
-csrf=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
-    --data-urlencode "password=$password" --data-urlencode "next=/" "$base/login"
-weeks=$(curl -s -b "$jar" "$base/" | grep -o '<option value="[0-9]\{4\}-W[0-9]\{2\}"' | grep -o '[0-9]\{4\}-W[0-9]\{2\}')
-[ -n "$weeks" ] || { echo "login failed or no weeks" >&2; exit 1; }
-read -r -a week_list <<<"$(echo $weeks)"
+source "$(dirname "${BASH_SOURCE[0]}")/web-session.sh"
+web_sign_in "$base" "$user" "$password"
 breakdowns=(all channel category team agent)
 
 stats() {  # reads seconds, prints p50/p95/p99/max in ms
     sort -n | awk '{ v[NR] = $1 * 1000 } END {
         printf "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms\n", NR,
         v[int(NR * .50 + .5)], v[int(NR * .95 + .5)], v[int(NR * .99 + .5)], v[NR] }'
-}
-time_get() {  # url [curl args...]: total seconds, fails on a non-200
-    local out; out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${@:2}" "$1")
-    [ "${out%% *}" = 200 ] || { echo "HTTP ${out%% *} for $1" >&2; exit 1; }
-    echo "${out#* }"
 }
 echo -n "report page, first view of each week (builds it) "
 for w in "${week_list[@]}"; do time_get "$base/reports/$w" -b "$jar"; done | stats
