@@ -60,7 +60,7 @@ public final class WebApp {
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             new ClientAddress(deps.config().web().trustForwardedFor()).register(config);
-            new SecurityHeaders().register(config);
+            new SecurityHeaders(deps.config().web().secureCookies()).register(config);
             new RequestLog(deps.metrics()).register(config);
             new ErrorHandling().register(config);
             features.forEach(feature -> feature.register(config));
