@@ -28,7 +28,7 @@ import org.cskpi.web.api.ApiKey;
 import org.cskpi.web.api.KpiQueries;
 import org.cskpi.web.auth.AuthDeps;
 import org.cskpi.web.auth.AuthFeature;
-import org.cskpi.web.auth.LoginRateLimiter;
+import org.cskpi.web.auth.LoginThrottle;
 import org.cskpi.web.auth.PasswordHasher;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.SessionAuth;
@@ -64,7 +64,7 @@ public class ApiLatency {
             QueryDatabase queryDb = QueryDatabase.open(store);
             Javalin app = Javalin.create(config -> {
                 SessionAuth auth = AuthFeature.register(config,
-                        new AuthDeps(users, new LoginRateLimiter(10, Clock.systemUTC()), false));
+                        new AuthDeps(users, new LoginThrottle(10, Clock.systemUTC()), false));
                 QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDb, 10, 10_000)));
                 ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(KEY)), auth));
                 config.routes.after(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'"));

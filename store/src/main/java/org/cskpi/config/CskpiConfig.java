@@ -51,7 +51,8 @@ public record CskpiConfig(
 
     /**
      * The web app. {@code apiKey} guards the JSON API; no key means the API accepts sessions only.
-     * {@code secureCookies} marks the session cookie {@code Secure} (only sent over https).
+     * {@code secureCookies}: the app is reached over https, so the session cookie is marked
+     * {@code Secure} (only sent over https) and responses carry Strict-Transport-Security.
      * {@code trustForwardedFor}: the app runs behind one reverse proxy, so the client address is
      * the last entry of {@code X-Forwarded-For} (the one that proxy added), not the socket's.
      */

@@ -10,7 +10,7 @@ import org.cskpi.web.api.ApiKey;
 import org.cskpi.web.api.KpiQueries;
 import org.cskpi.web.auth.AuthDeps;
 import org.cskpi.web.auth.AuthFeature;
-import org.cskpi.web.auth.LoginRateLimiter;
+import org.cskpi.web.auth.LoginThrottle;
 import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.invitation.InvitationApiController;
@@ -60,7 +60,7 @@ public final class WebApp {
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             new ClientAddress(deps.config().web().trustForwardedFor()).register(config);
-            new SecurityHeaders().register(config);
+            new SecurityHeaders(deps.config().web().secureCookies()).register(config);
             new RequestLog(deps.metrics()).register(config);
             new ErrorHandling().register(config);
             features.forEach(feature -> feature.register(config));
@@ -74,7 +74,7 @@ public final class WebApp {
         UserService users = new UserService(deps.store().dsl(), deps.hasher(), deps.clock());
         QueryDatabase queryDatabase = QueryDatabase.open(deps.store());
         config.events.serverStopped(queryDatabase::close);
-        SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, new LoginRateLimiter(web.loginAttemptsPerMinute(), deps.clock()), web.secureCookies()));
+        SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, new LoginThrottle(web.loginAttemptsPerMinute(), deps.clock()), web.secureCookies()));
         QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDatabase, web.queryTimeoutSeconds(), web.queryMaxRows())));
         ApiFeature.register(config, new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth));
         ReportFeature.register(config, new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()));

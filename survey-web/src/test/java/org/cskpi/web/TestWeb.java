@@ -28,8 +28,18 @@ public final class TestWeb {
         CskpiConfig.Web w = defaults.web();
         CskpiConfig.Web web = new CskpiConfig.Web(w.port(), Optional.of(API_KEY), w.queryTimeoutSeconds(), w.queryMaxRows(),
                 w.loginAttemptsPerMinute(), w.secureCookies());
-        return new CskpiConfig(defaults.dataDir(), defaults.business(), defaults.frtTargetSeconds(),
-                defaults.repeatContactWindowDays(), defaults.warehouse(), defaults.storeUrl(), defaults.ingest(),
-                defaults.spark(), survey, web);
+        return with(defaults, survey, web);
+    }
+
+    /** {@code config} with {@code web.secure_cookies} and {@code web.trust_forwarded_for} set. */
+    public static CskpiConfig withWeb(CskpiConfig config, boolean secureCookies, boolean trustForwardedFor) {
+        CskpiConfig.Web w = config.web();
+        return with(config, config.survey(), new CskpiConfig.Web(w.port(), w.apiKey(), w.queryTimeoutSeconds(),
+                w.queryMaxRows(), w.loginAttemptsPerMinute(), secureCookies, trustForwardedFor));
+    }
+
+    private static CskpiConfig with(CskpiConfig c, CskpiConfig.Survey survey, CskpiConfig.Web web) {
+        return new CskpiConfig(c.dataDir(), c.business(), c.frtTargetSeconds(), c.repeatContactWindowDays(),
+                c.warehouse(), c.storeUrl(), c.ingest(), c.spark(), survey, web);
     }
 }

@@ -4,7 +4,6 @@ import static org.cskpi.web.page.Html.esc;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Locale;
 import java.util.Optional;
 import org.cskpi.web.page.Layout;
 
@@ -12,12 +11,12 @@ import org.cskpi.web.page.Layout;
 final class AuthController {
 
     private final UserService users;
-    private final LoginRateLimiter limiter;
+    private final LoginThrottle throttle;
     private final SessionAuth auth;
 
-    AuthController(UserService users, LoginRateLimiter limiter, SessionAuth auth) {
+    AuthController(UserService users, LoginThrottle throttle, SessionAuth auth) {
         this.users = users;
-        this.limiter = limiter;
+        this.throttle = throttle;
         this.auth = auth;
     }
 
@@ -31,10 +30,8 @@ final class AuthController {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String next = safeNext(ctx.formParam("next"));
-        String clientKey = "ip:" + ctx.ip();
-        if (!limiter.tryAcquire(clientKey, "user:" + username.toLowerCase(Locale.ROOT))) {
-            long wait = Math.max(limiter.retryAfterSeconds(clientKey),
-                    limiter.retryAfterSeconds("user:" + username.toLowerCase(Locale.ROOT)));
+        long wait = throttle.tryAcquire(ctx.ip(), username);
+        if (wait > 0) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait));
             render(ctx, next, username, "Too many login attempts. Try again in " + wait + " s.");
             return;
@@ -45,6 +42,7 @@ final class AuthController {
             render(ctx, next, username, "Wrong user name or password.");
             return;
         }
+        throttle.succeeded(ctx.ip(), username);
         auth.signIn(ctx, user.get());
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }

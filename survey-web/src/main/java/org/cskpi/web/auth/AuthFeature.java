@@ -28,7 +28,7 @@ public final class AuthFeature {
             files.location = Location.CLASSPATH;
         });
         SessionAuth auth = new SessionAuth(deps.users());
-        AuthController controller = new AuthController(deps.users(), deps.limiter(), auth);
+        AuthController controller = new AuthController(deps.users(), deps.throttle(), auth);
         config.routes.get("/login", controller::show);
         config.routes.post("/login", controller::login);
         config.routes.post("/logout", controller::logout);

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Login attempts per key (a client address, a user name) in a sliding minute: the first
+ * Login attempts per key (a client address) in a sliding minute: the first
  * {@code perMinute} attempts in any 60 s pass, the next are refused until the oldest is a
  * minute old. Refused attempts are not counted, so a client that keeps trying gets in again
  * one minute after its last counted attempt. In memory: a restart forgets the counts.
  */
-public final class LoginRateLimiter {
+final class LoginRateLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int SWEEP_EVERY = 1_000;
@@ -25,7 +25,7 @@ public final class LoginRateLimiter {
     private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
     private int untilSweep = SWEEP_EVERY;
 
-    public LoginRateLimiter(int perMinute, Clock clock) {
+    LoginRateLimiter(int perMinute, Clock clock) {
         if (perMinute <= 0) {
             throw new IllegalArgumentException("perMinute must be above 0");
         }
@@ -34,26 +34,22 @@ public final class LoginRateLimiter {
     }
 
     /**
-     * Counts one attempt against every key and returns true, or returns false without
-     * counting when any key already had {@code perMinute} attempts in the last minute.
+     * Counts one attempt against {@code key} and returns true, or returns false without
+     * counting when it already had {@code perMinute} attempts in the last minute.
      */
-    public synchronized boolean tryAcquire(String... keys) {
+    synchronized boolean tryAcquire(String key) {
         Instant now = clock.instant();
         sweepOccasionally(now);
-        for (String key : keys) {
-            Deque<Instant> times = attempts.get(key);
-            if (times != null && recent(times, now) >= perMinute) {
-                return false;
-            }
+        Deque<Instant> times = attempts.get(key);
+        if (times != null && recent(times, now) >= perMinute) {
+            return false;
         }
-        for (String key : keys) {
-            attempts.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
-        }
+        attempts.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
         return true;
     }
 
     /** Seconds until {@code key} may try again (0 when it may now). */
-    public synchronized long retryAfterSeconds(String key) {
+    synchronized long retryAfterSeconds(String key) {
         Deque<Instant> times = attempts.get(key);
         Instant now = clock.instant();
         if (times == null || recent(times, now) < perMinute) {

@@ -55,6 +55,12 @@ public final class QueryService {
             }
         } catch (SQLException e) {
             throw new QueryRefused(describe(e));
+        } catch (StackOverflowError e) {
+            // H2 parses and evaluates expressions recursively; SingleStatement caps parentheses,
+            // but other chains ("NOT NOT ...", "- - ...") can still run out of stack. The stack
+            // has unwound by here and the statement and connection are closed.
+            throw new QueryRefused("The query is nested too deeply for the database to read: "
+                    + "write it with fewer operators or brackets inside each other.");
         }
     }
 

@@ -5,11 +5,13 @@ package org.cskpi.web.query;
  * This is defence in depth only: what makes /query read-only is the database user it runs as
  * ({@link QueryDatabase}). The scan knows H2's lexical forms that can hide a semicolon:
  * 'strings' (with '' inside), "identifiers", $$dollar quoted$$ text, -- and // line comments,
- * and block comments.
+ * and block comments. It also refuses parentheses nested more than {@link #MAX_NESTING} deep:
+ * H2 parses them recursively, and a few thousand overflow the request thread's stack.
  */
 final class SingleStatement {
 
     static final int MAX_LENGTH = 100_000;
+    static final int MAX_NESTING = 100;
 
     private SingleStatement() {
     }
@@ -23,6 +25,7 @@ final class SingleStatement {
             throw new QueryRefused("The query is longer than " + MAX_LENGTH + " characters.");
         }
         int end = -1;
+        int depth = 0;
         int i = 0;
         int n = sql.length();
         while (i < n) {
@@ -43,6 +46,11 @@ final class SingleStatement {
             } else {
                 if (end >= 0 && !Character.isWhitespace(c)) {
                     throw new QueryRefused("Only one statement per query: remove everything after the first ';'.");
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth > MAX_NESTING) {
+                    throw new QueryRefused("The query is nested too deeply: more than " + MAX_NESTING
+                            + " parentheses inside each other.");
                 }
                 i++;
             }

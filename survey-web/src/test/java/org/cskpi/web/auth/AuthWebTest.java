@@ -123,21 +123,44 @@ class AuthWebTest {
     }
 
     @Test
-    void the_eleventh_login_attempt_in_a_minute_is_refused_even_with_the_right_password() {
+    void after_six_wrong_passwords_a_name_waits_and_longer_after_each_further_one() {
         try (TestApp t = new TestApp()) {
             JavalinTest.test(t.app, (server, client) -> {
                 Browser browser = new Browser(server.port());
-                for (int i = 1; i <= 10; i++) {
+                for (int i = 1; i <= 6; i++) {
                     assertThat(browser.logIn("analyst1", "wrong " + i).statusCode()).as("attempt %d", i).isEqualTo(401);
                 }
-                HttpResponse<String> eleventh = browser.logIn("analyst1", TestApp.PASSWORD);
-                assertThat(eleventh.statusCode()).isEqualTo(429);
-                assertThat(eleventh.headers().firstValue("Retry-After")).contains("61");
-                assertThat(eleventh.body()).contains("Too many login attempts");
+                HttpResponse<String> seventh = browser.logIn("analyst1", TestApp.PASSWORD);
+                assertThat(seventh.statusCode()).isEqualTo(429);
+                assertThat(seventh.headers().firstValue("Retry-After")).contains("1");
+                assertThat(seventh.body()).contains("Too many login attempts");
                 assertThat(browser.get("/query").statusCode()).isEqualTo(302);
 
-                t.clock.advance(Duration.ofSeconds(61));
+                t.clock.advance(Duration.ofSeconds(1));
+                assertThat(browser.logIn("analyst1", "wrong 7").statusCode()).isEqualTo(401);
+                assertThat(browser.logIn("analyst1", TestApp.PASSWORD).headers().firstValue("Retry-After")).contains("2");
+                t.clock.advance(Duration.ofSeconds(2));
                 assertThat(browser.logIn("analyst1", TestApp.PASSWORD).statusCode()).isEqualTo(303);
+            });
+        }
+    }
+
+    @Test
+    void wrong_passwords_from_one_address_do_not_lock_the_user_out_at_another() {
+        try (TestApp t = new TestApp()) {
+            JavalinTest.test(t.app, (server, client) -> {
+                Browser attacker = Browser.at(server.port(), "198.51.100.66");
+                HttpResponse<String> guess = null;
+                for (int i = 1; i <= 20; i++) {
+                    guess = attacker.logIn("manager1", "guess " + i);
+                }
+                assertThat(guess.statusCode()).isEqualTo(429);
+                assertThat(guess.headers().firstValue("Retry-After")).hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+
+                Browser manager = Browser.at(server.port(), "203.0.113.7");
+                assertThat(manager.logIn("manager1", TestApp.PASSWORD).statusCode()).isEqualTo(303);
+                assertThat(manager.get("/").body()).isEqualTo("report home");
             });
         }
     }

@@ -28,11 +28,11 @@ class LoginRateLimiterTest {
     }
 
     @Test
-    void any_key_over_its_limit_refuses_and_refused_attempts_count_nowhere() {
+    void each_key_has_its_own_minute() {
         for (int i = 0; i < 10; i++) {
-            assertThat(limiter.tryAcquire("ip:" + i, "user:bob")).isTrue();
+            assertThat(limiter.tryAcquire("ip:1")).isTrue();
         }
-        assertThat(limiter.tryAcquire("ip:99", "user:bob")).as("bob's 11th, from a new address").isFalse();
-        assertThat(limiter.tryAcquire("ip:99", "user:alice")).as("ip:99 was not charged for the refusal").isTrue();
+        assertThat(limiter.tryAcquire("ip:1")).isFalse();
+        assertThat(limiter.tryAcquire("ip:2")).isTrue();
     }
 }

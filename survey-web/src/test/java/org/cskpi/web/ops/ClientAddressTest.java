@@ -32,12 +32,7 @@ class ClientAddressTest {
 
     /** Survey limit 3 a minute per address; four requests each claiming another forwarded address. */
     private static int refusedOfFour(boolean trustForwardedFor) {
-        CskpiConfig base = TestWeb.config(3);
-        CskpiConfig.Web w = base.web();
-        CskpiConfig config = new CskpiConfig(base.dataDir(), base.business(), base.frtTargetSeconds(),
-                base.repeatContactWindowDays(), base.warehouse(), base.storeUrl(), base.ingest(), base.spark(),
-                base.survey(), new CskpiConfig.Web(w.port(), w.apiKey(), w.queryTimeoutSeconds(), w.queryMaxRows(),
-                w.loginAttemptsPerMinute(), w.secureCookies(), trustForwardedFor));
+        CskpiConfig config = TestWeb.withWeb(TestWeb.config(3), false, trustForwardedFor);
         int[] refused = {0};
         try (Store store = TestWeb.store()) {
             Javalin app = WebApp.create(WebDeps.of(config, store, new MutableClock(Instant.parse("2026-11-20T10:00:00Z"))));

@@ -18,6 +18,8 @@ import org.cskpi.web.WebDeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OpsTest {
 
@@ -38,8 +40,8 @@ class OpsTest {
     }
 
     private static String header(Response response, String name) {
-        List<String> values = response.headers().get(name);
-        return values.isEmpty() ? null : values.get(0);
+        List<String> values = response.headers().get(name); // null when absent
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     @Test
@@ -53,6 +55,17 @@ class OpsTest {
                 assertThat(header(response, "X-Frame-Options")).as(path).isEqualTo("DENY");
                 assertThat(header(response, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
                 assertThat(header(response, "Referrer-Policy")).as(path).isEqualTo("no-referrer");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {"true, max-age=31536000; includeSubDomains", "false, NULL"})
+    void strict_transport_security_is_sent_when_the_app_is_reached_over_https(boolean secureCookies, String expected) {
+        Javalin app = WebApp.create(WebDeps.of(TestWeb.withWeb(TestWeb.config(1000), secureCookies, false), store, clock));
+        JavalinTest.test(app, (server, client) -> {
+            for (String path : List.of("/health", "/login", "/no-such-page")) {
+                assertThat(header(client.get(path), "Strict-Transport-Security")).as(path).isEqualTo(expected);
             }
         });
     }

@@ -152,6 +152,27 @@ class QueryServiceTest {
                 .hasMessageContaining("Not enough rights").hasMessageNotContaining("SQL statement");
     }
 
+    static Stream<String> nestedTooDeep() {
+        return Stream.of(
+                "SELECT " + "(".repeat(2_000) + "1" + ")".repeat(2_000),
+                "SELECT * FROM kpi_weekly WHERE " + "NOT ".repeat(20_000) + "TRUE",
+                "SELECT " + "- ".repeat(40_000) + "1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("nestedTooDeep")
+    void a_query_nested_too_deep_is_refused_with_a_message_and_the_service_goes_on(String sql) {
+        assertThatThrownBy(() -> queries.run(sql)).isInstanceOf(QueryRefused.class)
+                .hasMessageContaining("nested too deeply");
+        assertThat(queries.run("SELECT COUNT(*) AS n FROM kpi_weekly").rows()).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void the_deepest_nesting_allowed_runs() {
+        int max = SingleStatement.MAX_NESTING;
+        assertThat(queries.run("SELECT " + "(".repeat(max) + "1" + ")".repeat(max)).rows()).containsExactly(List.of("1"));
+    }
+
     @Test
     void a_query_reads_the_allowed_tables_under_their_own_names() {
         QueryResult result = queries.run("""

@@ -48,6 +48,24 @@ class QueryWebTest {
     }
 
     @Test
+    void a_query_nested_too_deep_is_a_400_with_the_reason_on_the_page() {
+        try (TestApp t = new TestApp()) {
+            JavalinTest.test(t.app, (server, client) -> {
+                Browser analyst = new Browser(server.port());
+                analyst.logIn("analyst1", TestApp.PASSWORD);
+                String token = csrfIn(analyst.get("/query").body());
+                String sql = "SELECT " + "(".repeat(2_000) + "1" + ")".repeat(2_000);
+                for (String path : new String[] {"/query", "/query/csv"}) {
+                    HttpResponse<String> page = analyst.post(path, form("csrf", token, "sql", sql));
+                    assertThat(page.statusCode()).as(path).isEqualTo(400);
+                    assertThat(page.body()).as(path).contains("<p class=\"error\" role=\"alert\">")
+                            .contains("nested too deeply");
+                }
+            });
+        }
+    }
+
+    @Test
     void the_csv_download_holds_the_same_rows() {
         try (TestApp t = new TestApp()) {
             JavalinTest.test(t.app, (server, client) -> {

@@ -3,8 +3,9 @@ package org.cskpi.web.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,5 +51,18 @@ class SingleStatementTest {
     @ValueSource(strings = {"", "   ", ";", "SELECT 'open", "SELECT /* open", "SELECT $$ open"})
     void empty_or_unterminated_text_is_refused(String sql) {
         assertThatThrownBy(() -> SingleStatement.of(sql)).isInstanceOf(QueryRefused.class);
+    }
+
+    @Test
+    void parentheses_nested_deeper_than_the_limit_are_refused_but_not_in_strings_or_comments() {
+        int max = SingleStatement.MAX_NESTING;
+        String deepest = "SELECT " + "(".repeat(max) + "1" + ")".repeat(max);
+        assertThat(SingleStatement.of(deepest)).isEqualTo(deepest);
+        assertThatThrownBy(() -> SingleStatement.of("SELECT " + "(".repeat(max + 1) + "1" + ")".repeat(max + 1)))
+                .isInstanceOf(QueryRefused.class).hasMessageContaining("nested too deeply");
+        String side = "SELECT " + "(1) + ".repeat(max + 1) + "1";
+        assertThat(SingleStatement.of(side)).as("side by side, not nested").isEqualTo(side);
+        String quoted = "SELECT '" + "(".repeat(max + 1) + "' /* " + "(".repeat(max + 1) + " */";
+        assertThat(SingleStatement.of(quoted)).isEqualTo(quoted);
     }
 }

@@ -25,14 +25,25 @@ public final class Browser {
     private final String origin;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Optional<String> forwardedFor;
 
     public Browser(int port) {
+        this(port, Optional.empty());
+    }
+
+    private Browser(int port, Optional<String> forwardedFor) {
         this.origin = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** A browser at client address {@code address}, as a trusted proxy ({@link TestApp}) reports it. */
+    public static Browser at(int port, String address) {
+        return new Browser(port, Optional.of(address));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).GET();
+        HttpRequest.Builder request = request(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -43,9 +54,15 @@ public final class Browser {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(origin + path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path));
+        forwardedFor.ifPresent(address -> request.header("X-Forwarded-For", address));
+        return request;
     }
 
     /** The CSRF token in a page's forms. */

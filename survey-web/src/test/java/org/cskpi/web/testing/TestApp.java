@@ -13,11 +13,12 @@ import org.cskpi.web.api.ApiKey;
 import org.cskpi.web.api.KpiQueries;
 import org.cskpi.web.auth.AuthDeps;
 import org.cskpi.web.auth.AuthFeature;
-import org.cskpi.web.auth.LoginRateLimiter;
+import org.cskpi.web.auth.LoginThrottle;
 import org.cskpi.web.auth.PasswordHasher;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
+import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -27,6 +28,8 @@ import org.cskpi.web.query.QueryService;
  * A Javalin app with only this module's login, query and API features, on a fresh migrated
  * in-memory store, as WebApp will wire them (one register call each), plus the strict CSP
  * the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
+ * It trusts {@code X-Forwarded-For} as if behind a proxy, so a test can play clients at several
+ * addresses ({@link Browser#at}).
  */
 public final class TestApp implements AutoCloseable {
 
@@ -45,10 +48,11 @@ public final class TestApp implements AutoCloseable {
         users.add("manager1", Role.MANAGER, PASSWORD);
         users.add("analyst1", Role.ANALYST, PASSWORD);
         users.add("admin1", Role.ADMIN, PASSWORD);
-        LoginRateLimiter limiter = new LoginRateLimiter(10, clock);
+        LoginThrottle throttle = new LoginThrottle(10, clock);
         QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
         app = Javalin.create(config -> {
-            SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, limiter, secureCookies));
+            new ClientAddress(true).register(config);
+            SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, throttle, secureCookies));
             QueryFeature.register(config, new QueryDeps(auth, queries));
             ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth));
             // stand-ins for the report home page (guarded) and the survey (public)
