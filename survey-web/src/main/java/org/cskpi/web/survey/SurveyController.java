@@ -36,21 +36,24 @@ public final class SurveyController {
         SurveyTexts texts = texts(ctx, state);
         switch (state.kind()) {
             case OPEN -> {
-                Validator<Integer> score = ctx.queryParamAsClass("score", Integer.class)
-                        .check(SurveyController::isScore, "SCORE_RANGE");
-                Integer preselected = score.errors().isEmpty() ? score.getOrNull() : null;
-                SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                List<String> sent = ctx.queryParams("score");
+                if (sent.isEmpty() || Scores.isSingle(sent)) {
+                    Integer preselected = Scores.single(sent).orElse(null);
+                    SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                } else {
+                    SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST),
+                            pages.form(texts, new SurveyPages.Form(token, null, "", List.of("error_score"))));
+                }
             }
             case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), List.of()));
             default -> notice(ctx, texts, state.kind());
         }
     }
 
-    /** {@code POST /s/{token}}: score 0-10 and an optional comment of at most 2,000 characters. */
+    /** {@code POST /s/{token}}: one score 0-10 ({@link Scores}) and an optional comment of at most 2,000 characters. */
     public void submit(Context ctx) {
         String token = ctx.pathParam("token");
-        Validator<Integer> score = ctx.formParamAsClass("score", Integer.class).required()
-                .check(SurveyController::isScore, "error_score");
+        Validator<List<String>> score = ctx.formParamsAsClass("score", String.class).check(Scores::isSingle, "error_score");
         Validator<String> comment = commentValidator(ctx);
         SurveyState state = service.state(token);
         SurveyTexts texts = texts(ctx, state);
@@ -59,14 +62,14 @@ public final class SurveyController {
             return;
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(score, comment);
+        Integer chosen = Scores.single(ctx.formParams("score")).orElse(null);
         if (!errors.isEmpty()) {
-            Integer chosen = errors.containsKey("score") ? null : score.get();
             String typed = ctx.formParam("comment");
             SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.form(texts,
                     new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), score.get(), typed(comment), texts.language()));
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), chosen, typed(comment), texts.language()));
     }
 
     /** {@code POST /s/{token}/comment}: a new comment for an answer given within the edit window. */
@@ -129,10 +132,6 @@ public final class SurveyController {
 
     private static SurveyTexts texts(Context ctx, SurveyState state) {
         return SurveyTexts.of(SurveyLocales.choose(state.invitationLocale(), ctx.header("Accept-Language")));
-    }
-
-    static boolean isScore(Integer score) {
-        return score != null && score >= 0 && score <= 10;
     }
 
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
@@ -18,8 +17,6 @@ import java.util.stream.IntStream;
  * comment is shown exactly as typed and can never become markup.
  */
 public final class SurveyPages {
-
-    private static final List<Integer> SCORES = IntStream.rangeClosed(0, 10).boxed().toList();
 
     private final PebbleEngine engine;
     private final String brand;
@@ -52,7 +49,7 @@ public final class SurveyPages {
         model.put("selected", form.score() == null ? -1 : form.score());
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
-        model.put("scores", SCORES);
+        model.put("scores", Scores.ALL);
         return render("form", model);
     }
 

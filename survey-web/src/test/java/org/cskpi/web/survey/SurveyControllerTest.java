@@ -116,14 +116,28 @@ class SurveyControllerTest {
         assertThat(row.getAnsweredAt().toInstant()).isEqualTo(START);
     }
 
+    // "09", "+9", full-width "９" and Arabic-Indic "٧" all parse as integers; a score is only "0" to "10"
     @ParameterizedTest
-    @ValueSource(strings = {"11", "-1", "abc", "9.5", ""})
+    @ValueSource(strings = {"11", "-1", "abc", "9.5", "", "09", "+9", " 9", "\uFF19", "\u0667", "1\u0660"})
     void invalid_score_is_a_400_with_a_friendly_message_and_nothing_stored(String score) {
         String token = invite("2", "en");
         JavalinTest.test(app, (server, client) -> {
             Response response = post(client, "/s/" + token, score, "kept text");
             assertThat(response.code()).isEqualTo(400);
             assertThat(response.body().string()).contains("Please choose a score from 0 to 10.").contains("kept text");
+        });
+        assertThat(responses()).isEmpty();
+    }
+
+    @Test
+    void a_score_sent_twice_is_a_400_and_nothing_stored() {
+        String token = invite("2", "en");
+        JavalinTest.test(app, (server, client) -> {
+            FormBody form = new FormBody.Builder().add("score", "1").add("score", "10").add("comment", "kept text").build();
+            Response response = client.request("/s/" + token, builder -> builder.post(form));
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).contains("Please choose a score from 0 to 10.").contains("kept text")
+                    .doesNotContain(" checked");
         });
         assertThat(responses()).isEmpty();
     }
@@ -226,11 +240,23 @@ class SurveyControllerTest {
                 assertThat(client.get("/s/" + token + "?score=" + score).code()).isEqualTo(200);
             }
             assertThat(responses()).isEmpty();
-            assertThat(client.get("/s/" + token + "?score=12").body().string()).doesNotContain(" checked");
             assertThat(post(client, "/s/" + token, "8", "").code()).isEqualTo(200);
         });
         assertThat(responses()).extracting(SurveyResponsesRecord::getScore).containsExactly(8);
         assertThat(responses().get(0).getComment()).as("an empty box is no comment").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"score=09", "score=%EF%BC%99", "score=%D9%A7", "score=12", "score=", "score=1&score=10"})
+    void one_tap_link_with_anything_but_one_plain_score_is_a_400_form_with_nothing_chosen(String query) {
+        String token = invite("10", "en");
+        JavalinTest.test(app, (server, client) -> {
+            Response page = client.get("/s/" + token + "?" + query);
+            assertThat(page.code()).isEqualTo(400);
+            assertThat(page.body().string()).contains("Please choose a score from 0 to 10.")
+                    .contains("method=\"post\" action=\"/s/" + token + "\"").doesNotContain(" checked");
+        });
+        assertThat(responses()).isEmpty();
     }
 
     @ParameterizedTest
