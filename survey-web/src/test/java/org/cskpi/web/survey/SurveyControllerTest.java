@@ -7,7 +7,12 @@ import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import io.javalin.testtools.FormBody;
 import io.javalin.testtools.Response;
 import org.cskpi.invitation.Invitations;
@@ -21,6 +26,7 @@ import org.cskpi.web.WebApp;
 import org.cskpi.web.WebDeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -196,14 +202,16 @@ class SurveyControllerTest {
     }
 
     @Test
-    void score_counts_once_and_the_comment_can_change_for_24_hours() {
+    void score_counts_once_and_only_the_comment_edit_changes_the_comment_for_24_hours() {
         String token = invite("8", "en");
         JavalinTest.test(app, (server, client) -> {
             assertThat(post(client, "/s/" + token, "3", "slow").code()).isEqualTo(200);
             clock.advance(Duration.ofHours(23));
-            // a second score is ignored; its comment replaces the first
-            assertThat(post(client, "/s/" + token, "10", "slow, but solved").code()).isEqualTo(200);
-            assertThat(client.get("/s/" + token).body().string()).contains("slow, but solved").contains("/comment");
+            // a second answer changes nothing: neither the score nor the comment
+            Response replay = post(client, "/s/" + token, "10", "slow, but solved");
+            assertThat(replay.code()).isEqualTo(409);
+            assertThat(replay.body().string()).doesNotContain("Your answer has been saved").doesNotContain("slow, but solved");
+            assertThat(client.get("/s/" + token).body().string()).contains(">slow</textarea>").contains("/comment");
             assertThat(post(client, "/s/" + token + "/comment", null, "final words").code()).isEqualTo(200);
             clock.advance(Duration.ofHours(1));
             Response late = post(client, "/s/" + token + "/comment", null, "too late");
@@ -217,6 +225,42 @@ class SurveyControllerTest {
         assertThat(row.getScore()).isEqualTo(3);
         assertThat(row.getComment()).isEqualTo("final words");
         assertThat(row.getCommentUpdatedAt().toInstant()).isEqualTo(START.plus(Duration.ofHours(23)));
+    }
+
+    @RepeatedTest(5)
+    void twenty_concurrent_first_answers_store_one_requests_score_with_that_requests_comment() throws Exception {
+        String token = invite("race", "en");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            JavalinTest.test(app, (server, client) -> {
+                List<Future<Integer>> codes = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String score = Integer.toString(i % 11);
+                    String comment = "request " + i;
+                    codes.add(pool.submit(() -> {
+                        start.await();
+                        return post(client, "/s/" + token, score, comment).code();
+                    }));
+                }
+                start.countDown();
+                List<Integer> saved = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    int code = codes.get(i).get();
+                    assertThat(code).isIn(200, 409);
+                    if (code == 200) {
+                        saved.add(i);
+                    }
+                }
+                assertThat(responses()).hasSize(1);
+                SurveyResponsesRecord row = responses().get(0);
+                int winner = Integer.parseInt(row.getComment().substring("request ".length()));
+                assertThat(row.getScore()).as("the score of the request whose comment is stored").isEqualTo(winner % 11);
+                assertThat(saved).as("requests told their answer was saved").containsExactly(winner);
+            });
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
