@@ -27,12 +27,12 @@ final class SurveySql {
 
     /**
      * A link's invitation and its answer, if any. Parameter: token hash. Columns: invitation id,
-     * source, ticket id, customer id, locale, created at, expires at, answered at, comment.
+     * source, ticket id, customer id, locale, created at, expires at, answered at, score, comment.
      */
     static final String STATE = H2.select(SURVEY_INVITATIONS.ID, SURVEY_INVITATIONS.SOURCE,
                     SURVEY_INVITATIONS.TICKET_ID, SURVEY_INVITATIONS.CUSTOMER_ID, SURVEY_INVITATIONS.LOCALE,
                     SURVEY_INVITATIONS.CREATED_AT, SURVEY_INVITATIONS.EXPIRES_AT,
-                    SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.COMMENT)
+                    SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.SCORE, SURVEY_RESPONSES.COMMENT)
             .from(SURVEY_INVITATIONS)
             .leftJoin(SURVEY_RESPONSES).on(SURVEY_RESPONSES.INVITATION_ID.eq(SURVEY_INVITATIONS.ID))
             .where(SURVEY_INVITATIONS.TOKEN_HASH.eq(param(SURVEY_INVITATIONS.TOKEN_HASH.getDataType())))

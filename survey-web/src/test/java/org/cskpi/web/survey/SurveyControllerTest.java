@@ -1,6 +1,7 @@
 package org.cskpi.web.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import io.javalin.Javalin;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -227,6 +229,45 @@ class SurveyControllerTest {
         assertThat(row.getCommentUpdatedAt().toInstant()).isEqualTo(START.plus(Duration.ofHours(23)));
     }
 
+    @Test
+    void a_replayed_answer_shows_the_stored_answer_with_the_comment_form_only_while_it_can_change() {
+        String token = invite("14", "en");
+        JavalinTest.test(app, (server, client) -> {
+            assertThat(post(client, "/s/" + token, "9", "kind <b>help</b>").code()).isEqualTo(200);
+            Response replay = post(client, "/s/" + token, "2", "changed my mind");
+            assertThat(replay.code()).isEqualTo(409);
+            assertThat(replay.body().string()).contains("Already answered").contains("You answered 9.")
+                    .contains("action=\"/s/" + token + "/comment\"").contains(">kind &lt;b&gt;help&lt;/b&gt;</textarea>")
+                    .doesNotContain("Your answer has been saved").doesNotContain("changed my mind");
+            Response again = client.get("/s/" + token);
+            assertThat(again.code()).isEqualTo(200);
+            assertThat(again.body().string()).contains("You answered 9.").contains("<textarea");
+
+            clock.advance(Duration.ofHours(24));
+            for (Response late : List.of(post(client, "/s/" + token, "2", "changed my mind"), client.get("/s/" + token),
+                    post(client, "/s/" + token + "/comment", null, "changed my mind"))) {
+                assertThat(late.code()).isEqualTo(409);
+                assertThat(late.body().string()).contains("You answered 9.").contains("kind &lt;b&gt;help&lt;/b&gt;")
+                        .doesNotContain("<textarea").doesNotContain("changed my mind");
+            }
+        });
+        assertThat(responses()).extracting(SurveyResponsesRecord::getScore, SurveyResponsesRecord::getComment,
+                SurveyResponsesRecord::getCommentUpdatedAt).containsExactly(tuple(9, "kind <b>help</b>", null));
+    }
+
+    @Test
+    void a_too_long_comment_edit_is_a_400_that_keeps_the_stored_answer_and_the_typed_text() {
+        String token = invite("15", "lt");
+        JavalinTest.test(app, (server, client) -> {
+            assertThat(post(client, "/s/" + token, "4", "lėtai").code()).isEqualTo(200);
+            Response response = post(client, "/s/" + token + "/comment", null, "z".repeat(2001));
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).contains("Komentaras per ilgas").contains("Jūsų įvertinimas: 4.")
+                    .contains(">" + "z".repeat(2001) + "</textarea>");
+        });
+        assertThat(responses().get(0).getComment()).isEqualTo("lėtai");
+    }
+
     @RepeatedTest(5)
     void twenty_concurrent_first_answers_store_one_requests_score_with_that_requests_comment() throws Exception {
         String token = invite("race", "en");
@@ -234,22 +275,26 @@ class SurveyControllerTest {
         CountDownLatch start = new CountDownLatch(1);
         try {
             JavalinTest.test(app, (server, client) -> {
-                List<Future<Integer>> codes = new ArrayList<>();
+                List<Future<Map.Entry<Integer, String>>> sent = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     String score = Integer.toString(i % 11);
                     String comment = "request " + i;
-                    codes.add(pool.submit(() -> {
+                    sent.add(pool.submit(() -> {
                         start.await();
-                        return post(client, "/s/" + token, score, comment).code();
+                        Response response = post(client, "/s/" + token, score, comment);
+                        return Map.entry(response.code(), response.body().string());
                     }));
                 }
                 start.countDown();
                 List<Integer> saved = new ArrayList<>();
+                List<String> refused = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
-                    int code = codes.get(i).get();
-                    assertThat(code).isIn(200, 409);
-                    if (code == 200) {
+                    Map.Entry<Integer, String> response = sent.get(i).get();
+                    assertThat(response.getKey()).isIn(200, 409);
+                    if (response.getKey() == 200) {
                         saved.add(i);
+                    } else {
+                        refused.add(response.getValue());
                     }
                 }
                 assertThat(responses()).hasSize(1);
@@ -257,6 +302,7 @@ class SurveyControllerTest {
                 int winner = Integer.parseInt(row.getComment().substring("request ".length()));
                 assertThat(row.getScore()).as("the score of the request whose comment is stored").isEqualTo(winner % 11);
                 assertThat(saved).as("requests told their answer was saved").containsExactly(winner);
+                assertThat(refused).allSatisfy(html -> assertThat(html).contains("You answered " + winner % 11 + "."));
             });
         } finally {
             pool.shutdown();
