@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>One-tap links ({@code GET /s/{token}?score=N}) never store anything: GET only shows the
  * form with N already selected, and the customer's tap on "Send" (a plain form POST) stores
  * it. Mail scanners and link prefetchers follow GET links, so a score stored on GET would be
- * one the customer may never have chosen.
+ * one the customer may never have chosen. An N that is not one score {@link Scores} takes gives
+ * the same form as a 400, with nothing selected.
  */
 public final class SurveyController {
 
