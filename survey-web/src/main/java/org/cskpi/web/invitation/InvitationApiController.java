@@ -11,14 +11,19 @@ import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.TicketRef;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
+import org.cskpi.web.survey.SurveyLocales;
 
 /**
  * {@code POST /api/invitations} for a help desk's automation (API key). 201 with the survey
  * link and the eleven one-tap links; 409 with a reason when the ticket already has an
  * invitation or its customer was invited within {@code survey.fatigue_days}; 400 (Javalin's
- * validation error map) for a bad body.
+ * validation error map) for a bad body, among them a locale the survey has no language for. A
+ * locale is stored in its BCP 47 form ({@link SurveyLocales#bcp47}).
  */
 public final class InvitationApiController implements WebFeature {
+
+    private static final String LOCALE_RULE = "locale must be a BCP 47 tag (any case) in one of the survey's languages: "
+            + String.join(", ", SurveyLocales.SUPPORTED) + " (no and nn read nb), e.g. vi or vi-VN";
 
     private final ApiKeyAuth auth;
     private final Invitations invitations;
@@ -40,9 +45,11 @@ public final class InvitationApiController implements WebFeature {
                 .check(r -> present(r.ticketId(), 255), "ticket_id is required, at most 255 characters")
                 .check(r -> r.customerId() == null || r.customerId().length() <= 255, "customer_id is at most 255 characters")
                 .check(r -> r.locale() == null || r.locale().length() <= 35, "locale is at most 35 characters")
+                .check(r -> r.locale() == null || SurveyLocales.bcp47(r.locale()).isPresent(), LOCALE_RULE)
                 .get();
+        String locale = request.locale() == null ? null : SurveyLocales.bcp47(request.locale()).orElseThrow();
         IssueResult result = invitations.issue(
-                new TicketRef(request.source(), request.ticketId(), request.customerId(), request.locale()));
+                new TicketRef(request.source(), request.ticketId(), request.customerId(), locale));
         if (result.issued().isEmpty()) {
             ctx.status(HttpStatus.CONFLICT).json(Map.of("invited", false,
                     "reason", result.outcome().name().toLowerCase(Locale.ROOT)));

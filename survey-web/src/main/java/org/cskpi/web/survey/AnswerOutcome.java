@@ -6,7 +6,7 @@ public enum AnswerOutcome {
     RECORDED,
     /** The invitation was answered within the edit window: its comment was replaced, its score kept. */
     COMMENT_UPDATED,
-    /** The invitation was answered and the edit window has passed: nothing changed. */
+    /** A score for an invitation already answered, or a comment after the edit window: nothing changed. */
     ALREADY_ANSWERED,
     /** A comment for an invitation with no score yet: nothing changed. */
     NOT_ANSWERED

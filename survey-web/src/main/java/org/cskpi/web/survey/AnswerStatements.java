@@ -20,13 +20,13 @@ final class AnswerStatements implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement existing;
-    private final PreparedStatement insert;
+    private final PreparedStatement insertFirst;
     private final PreparedStatement updateComment;
 
     private AnswerStatements(Connection connection) throws SQLException {
         this.connection = connection;
         this.existing = connection.prepareStatement(SurveySql.EXISTING_ANSWER);
-        this.insert = connection.prepareStatement(SurveySql.INSERT_ANSWER);
+        this.insertFirst = connection.prepareStatement(SurveySql.INSERT_FIRST_ANSWER);
         this.updateComment = connection.prepareStatement(SurveySql.UPDATE_COMMENT);
     }
 
@@ -49,15 +49,17 @@ final class AnswerStatements implements AutoCloseable {
         }
     }
 
-    void insert(Answer answer, OffsetDateTime answeredAt) throws SQLException {
-        insert.setLong(1, answer.invitation().id());
-        insert.setString(2, answer.invitation().ticketId());
-        insert.setString(3, answer.invitation().customerId());
-        insert.setInt(4, answer.score());
-        insert.setString(5, answer.comment());
-        insert.setString(6, answer.locale());
-        insert.setObject(7, answeredAt);
-        insert.executeUpdate();
+    /** Stores the answer unless the invitation has one; true if it was stored. */
+    boolean insertFirst(Answer answer, OffsetDateTime answeredAt) throws SQLException {
+        insertFirst.setLong(1, answer.invitation().id());
+        insertFirst.setString(2, answer.invitation().ticketId());
+        insertFirst.setString(3, answer.invitation().customerId());
+        insertFirst.setInt(4, answer.score());
+        insertFirst.setString(5, answer.comment());
+        insertFirst.setString(6, answer.locale());
+        insertFirst.setObject(7, answeredAt);
+        insertFirst.setLong(8, answer.invitation().id());
+        return insertFirst.executeUpdate() == 1;
     }
 
     void updateComment(long answerId, String comment, OffsetDateTime updatedAt) throws SQLException {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * next batch.
  *
  * <p>Because this thread is the only writer of {@code survey_responses} from the web app, the
- * read-then-write rules below (score counts once, comment editable for a while) need no locks.
+ * comment edit's read-then-write (editable for a while after answering) needs no locks.
  */
 public final class AnswerWriter implements AutoCloseable {
 
@@ -110,14 +110,18 @@ public final class AnswerWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * A score is stored with its comment by one insert that does nothing once the invitation is
+     * answered; a later score changes nothing, not even the comment, so the stored score and
+     * comment always come from one request. Only a comment edit (no score) changes a comment.
+     */
     private AnswerOutcome apply(AnswerStatements sql, Answer answer, OffsetDateTime now) throws SQLException {
+        if (answer.score() != null) {
+            return sql.insertFirst(answer, now) ? AnswerOutcome.RECORDED : AnswerOutcome.ALREADY_ANSWERED;
+        }
         AnswerStatements.Existing existing = sql.existing(answer.invitation().id());
         if (existing == null) {
-            if (answer.score() == null) {
-                return AnswerOutcome.NOT_ANSWERED;
-            }
-            sql.insert(answer, now);
-            return AnswerOutcome.RECORDED;
+            return AnswerOutcome.NOT_ANSWERED;
         }
         if (!now.toInstant().isBefore(existing.answeredAt().toInstant().plus(editWindow))) {
             return AnswerOutcome.ALREADY_ANSWERED;

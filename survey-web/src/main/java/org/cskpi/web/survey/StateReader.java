@@ -21,8 +21,8 @@ import org.jooq.exception.DataAccessException;
  */
 final class StateReader implements AutoCloseable {
 
-    /** A link's invitation and, once answered, when and with which comment. */
-    record Found(Invitation invitation, OffsetDateTime answeredAt, String comment) {
+    /** A link's invitation and, once answered, when and with which score and comment. */
+    record Found(Invitation invitation, OffsetDateTime answeredAt, Integer score, String comment) {
     }
 
     private final DataSource dataSource;
@@ -89,7 +89,8 @@ final class StateReader implements AutoCloseable {
                 Invitation invitation = new Invitation(row.getLong(1), row.getString(2), row.getString(3),
                         row.getString(4), row.getString(5), row.getObject(6, OffsetDateTime.class).toInstant(),
                         row.getObject(7, OffsetDateTime.class).toInstant());
-                return Optional.of(new Found(invitation, row.getObject(8, OffsetDateTime.class), row.getString(9)));
+                return Optional.of(new Found(invitation, row.getObject(8, OffsetDateTime.class),
+                        row.getObject(9, Integer.class), row.getString(10)));
             }
         }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>One-tap links ({@code GET /s/{token}?score=N}) never store anything: GET only shows the
  * form with N already selected, and the customer's tap on "Send" (a plain form POST) stores
  * it. Mail scanners and link prefetchers follow GET links, so a score stored on GET would be
- * one the customer may never have chosen.
+ * one the customer may never have chosen. An N that is not one score {@link Scores} takes gives
+ * the same form as a 400, with nothing selected.
  */
 public final class SurveyController {
 
@@ -36,37 +37,44 @@ public final class SurveyController {
         SurveyTexts texts = texts(ctx, state);
         switch (state.kind()) {
             case OPEN -> {
-                Validator<Integer> score = ctx.queryParamAsClass("score", Integer.class)
-                        .check(SurveyController::isScore, "SCORE_RANGE");
-                Integer preselected = score.errors().isEmpty() ? score.getOrNull() : null;
-                SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                List<String> sent = ctx.queryParams("score");
+                if (sent.isEmpty() || Scores.isSingle(sent)) {
+                    Integer preselected = Scores.single(sent).orElse(null);
+                    SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                } else {
+                    SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST),
+                            pages.form(texts, new SurveyPages.Form(token, null, "", List.of("error_score"))));
+                }
             }
-            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts, token, state.comment(), List.of()));
-            default -> notice(ctx, texts, state.kind());
+            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.answered(texts, answered(token, state, state.comment(), List.of())));
+            default -> closed(ctx, texts, token, state);
         }
     }
 
-    /** {@code POST /s/{token}}: score 0-10 and an optional comment of at most 2,000 characters. */
+    /**
+     * {@code POST /s/{token}}: one score 0-10 ({@link Scores}) and an optional comment of at most
+     * 2,000 characters, for a link not yet answered. A link already answered stores nothing from
+     * it, not even the comment (that is the comment edit's job), and shows the stored answer.
+     */
     public void submit(Context ctx) {
         String token = ctx.pathParam("token");
-        Validator<Integer> score = ctx.formParamAsClass("score", Integer.class).required()
-                .check(SurveyController::isScore, "error_score");
+        Validator<List<String>> score = ctx.formParamsAsClass("score", String.class).check(Scores::isSingle, "error_score");
         Validator<String> comment = commentValidator(ctx);
         SurveyState state = service.state(token);
         SurveyTexts texts = texts(ctx, state);
-        if (state.kind() != SurveyState.Kind.OPEN && state.kind() != SurveyState.Kind.ANSWERED_EDITABLE) {
-            notice(ctx, texts, state.kind());
+        if (state.kind() != SurveyState.Kind.OPEN) {
+            closed(ctx, texts, token, state);
             return;
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(score, comment);
+        Integer chosen = Scores.single(ctx.formParams("score")).orElse(null);
         if (!errors.isEmpty()) {
-            Integer chosen = errors.containsKey("score") ? null : score.get();
             String typed = ctx.formParam("comment");
             SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.form(texts,
                     new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), score.get(), typed(comment), texts.language()));
+        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), chosen, typed(comment), texts.language()));
     }
 
     /** {@code POST /s/{token}/comment}: a new comment for an answer given within the edit window. */
@@ -76,12 +84,13 @@ public final class SurveyController {
         SurveyState state = service.state(token);
         SurveyTexts texts = texts(ctx, state);
         if (state.kind() != SurveyState.Kind.ANSWERED_EDITABLE) {
-            notice(ctx, texts, state.kind());
+            closed(ctx, texts, token, state);
             return;
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(comment);
         if (!errors.isEmpty()) {
-            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, token, ctx.formParam("comment"), List.of("error_comment_length")));
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.answered(texts,
+                    answered(token, state, ctx.formParam("comment"), List.of("error_comment_length"))));
             return;
         }
         store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, typed(comment), texts.language()));
@@ -90,9 +99,10 @@ public final class SurveyController {
     private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
         AnswerOutcome outcome = service.answer(answer).join();
         switch (outcome) {
-            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment(), List.of()));
-            case ALREADY_ANSWERED -> notice(ctx, texts, SurveyState.Kind.ANSWERED_FINAL);
-            case NOT_ANSWERED -> notice(ctx, texts, SurveyState.Kind.UNKNOWN);
+            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment()));
+            // another request answered first, or the edit window closed meanwhile: show what is stored
+            case ALREADY_ANSWERED -> closed(ctx, texts, token, service.state(token));
+            case NOT_ANSWERED -> closed(ctx, texts, token, SurveyState.unknown());
         }
     }
 
@@ -107,13 +117,20 @@ public final class SurveyController {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private void notice(Context ctx, SurveyTexts texts, SurveyState.Kind kind) {
-        switch (kind) {
+    /** The page of a link that takes no score now: expired (410), answered (409, the stored answer) or unknown (404). */
+    private void closed(Context ctx, SurveyTexts texts, String token, SurveyState state) {
+        switch (state.kind()) {
             case EXPIRED -> SurveyPages.send(ctx.status(HttpStatus.GONE), pages.notice(texts, "expired_heading", "expired_body"));
-            case ANSWERED_FINAL, ANSWERED_EDITABLE ->
-                    SurveyPages.send(ctx.status(HttpStatus.CONFLICT), pages.notice(texts, "answered_heading", "answered_body"));
+            case ANSWERED_FINAL, ANSWERED_EDITABLE -> SurveyPages.send(ctx.status(HttpStatus.CONFLICT),
+                    pages.answered(texts, answered(token, state, state.comment(), List.of())));
             default -> SurveyPages.send(ctx.status(HttpStatus.NOT_FOUND), pages.notice(texts, "unknown_heading", "unknown_body"));
         }
+    }
+
+    /** An answered link's page: its stored score, with {@code comment} in the edit form while it may change. */
+    private static SurveyPages.Answered answered(String token, SurveyState state, String comment, List<String> errors) {
+        return new SurveyPages.Answered(token, state.score(), comment,
+                state.kind() == SurveyState.Kind.ANSWERED_EDITABLE, errors);
     }
 
     private static List<String> errorKeys(Map<String, List<ValidationError<Object>>> errors) {
@@ -129,10 +146,6 @@ public final class SurveyController {
 
     private static SurveyTexts texts(Context ctx, SurveyState state) {
         return SurveyTexts.of(SurveyLocales.choose(state.invitationLocale(), ctx.header("Accept-Language")));
-    }
-
-    static boolean isScore(Integer score) {
-        return score != null && score >= 0 && score <= 10;
     }
 
 }

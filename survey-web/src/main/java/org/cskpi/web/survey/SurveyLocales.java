@@ -1,5 +1,6 @@
 package org.cskpi.web.survey;
 
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,25 @@ public final class SurveyLocales {
 
     public static String choose(String invitationLocale, String acceptLanguage) {
         return supported(invitationLocale).or(() -> fromAcceptLanguage(acceptLanguage)).orElse(DEFAULT);
+    }
+
+    /**
+     * The tag in its BCP 47 form ({@code VI-vn} is {@code vi-VN}) if it is a well-formed BCP 47
+     * tag, in any case, in one of the survey's languages; empty otherwise. Stricter than
+     * {@link #choose}, which makes the best of any locale already stored (say {@code nb_NO}):
+     * this guards what the invitation API stores.
+     */
+    public static Optional<String> bcp47(String tag) {
+        if (tag == null) {
+            return Optional.empty();
+        }
+        String wellFormed;
+        try {
+            wellFormed = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            return Optional.empty();
+        }
+        return supported(wellFormed).map(language -> wellFormed);
     }
 
     static Optional<String> supported(String tag) {

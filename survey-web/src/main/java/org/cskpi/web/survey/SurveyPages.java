@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
@@ -18,8 +17,6 @@ import java.util.stream.IntStream;
  * comment is shown exactly as typed and can never become markup.
  */
 public final class SurveyPages {
-
-    private static final List<Integer> SCORES = IntStream.rangeClosed(0, 10).boxed().toList();
 
     private final PebbleEngine engine;
     private final String brand;
@@ -52,17 +49,36 @@ public final class SurveyPages {
         model.put("selected", form.score() == null ? -1 : form.score());
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
-        model.put("scores", SCORES);
+        model.put("scores", Scores.ALL);
         return render("form", model);
     }
 
-    /** The thank-you page with the form to change the comment; {@code errors} are bundle keys. */
-    public String thanks(SurveyTexts texts, String token, String comment, List<String> errors) {
+    /** The thank-you page after a stored answer or comment, with the form to change the comment. */
+    public String thanks(SurveyTexts texts, String token, String comment) {
+        return render("thanks", commentForm(texts, token, comment, List.of()));
+    }
+
+    /**
+     * What an answered link shows: the stored score, and the comment in the form to change it
+     * ({@code editable}) or as plain text. {@code comment} is the one to put in the form (the
+     * stored one, or the one just typed when {@code errors}, bundle keys, say why it was refused).
+     */
+    public record Answered(String token, int score, String comment, boolean editable, List<String> errors) {
+    }
+
+    public String answered(SurveyTexts texts, Answered answered) {
+        Map<String, Object> model = commentForm(texts, answered.token(), answered.comment(), answered.errors());
+        model.put("answered_score", texts.get("answered_score", Integer.toString(answered.score())));
+        model.put("editable", answered.editable());
+        return render("answered", model);
+    }
+
+    private Map<String, Object> commentForm(SurveyTexts texts, String token, String comment, List<String> errors) {
         Map<String, Object> model = base(texts);
         model.put("token", token);
         model.put("comment", comment == null ? "" : comment);
         model.put("errors", errors.stream().map(texts::get).toList());
-        return render("thanks", model);
+        return model;
     }
 
     /** A page with a heading and one paragraph, both keys of the bundle. */

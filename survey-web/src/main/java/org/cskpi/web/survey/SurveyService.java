@@ -53,10 +53,10 @@ public final class SurveyService {
         if (answeredAt != null) {
             boolean editable = now.isBefore(answeredAt.toInstant().plus(editWindow));
             return new SurveyState(editable ? SurveyState.Kind.ANSWERED_EDITABLE : SurveyState.Kind.ANSWERED_FINAL,
-                    Optional.of(invitation), found.get().comment());
+                    Optional.of(invitation), found.get().score(), found.get().comment());
         }
         return new SurveyState(invitation.isExpired(now) ? SurveyState.Kind.EXPIRED : SurveyState.Kind.OPEN,
-                Optional.of(invitation), null);
+                Optional.of(invitation), null, null);
     }
 
     /** Stores the answer; the future completes after the commit (group commit). */

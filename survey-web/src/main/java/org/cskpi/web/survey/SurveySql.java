@@ -27,36 +27,43 @@ final class SurveySql {
 
     /**
      * A link's invitation and its answer, if any. Parameter: token hash. Columns: invitation id,
-     * source, ticket id, customer id, locale, created at, expires at, answered at, comment.
+     * source, ticket id, customer id, locale, created at, expires at, answered at, score, comment.
      */
     static final String STATE = H2.select(SURVEY_INVITATIONS.ID, SURVEY_INVITATIONS.SOURCE,
                     SURVEY_INVITATIONS.TICKET_ID, SURVEY_INVITATIONS.CUSTOMER_ID, SURVEY_INVITATIONS.LOCALE,
                     SURVEY_INVITATIONS.CREATED_AT, SURVEY_INVITATIONS.EXPIRES_AT,
-                    SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.COMMENT)
+                    SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.SCORE, SURVEY_RESPONSES.COMMENT)
             .from(SURVEY_INVITATIONS)
             .leftJoin(SURVEY_RESPONSES).on(SURVEY_RESPONSES.INVITATION_ID.eq(SURVEY_INVITATIONS.ID))
             .where(SURVEY_INVITATIONS.TOKEN_HASH.eq(param(SURVEY_INVITATIONS.TOKEN_HASH.getDataType())))
             .getSQL(ParamType.INDEXED);
 
-    /** The answer to an invitation. Parameter: invitation id. Columns: answer id, answered at. */
+    /** The answer to an invitation (for a comment edit). Parameter: invitation id. Columns: answer id, answered at. */
     static final String EXISTING_ANSWER = H2.select(SURVEY_RESPONSES.ID, SURVEY_RESPONSES.ANSWERED_AT)
             .from(SURVEY_RESPONSES)
             .where(SURVEY_RESPONSES.INVITATION_ID.eq(param(SURVEY_RESPONSES.INVITATION_ID.getDataType())))
             .getSQL(ParamType.INDEXED);
 
     /**
-     * A first answer from the survey. Parameters: invitation id, ticket id, customer id, score,
-     * comment, locale, answered at.
+     * A first answer from the survey, stored only if the invitation has none yet: one statement,
+     * so an answer's score and comment are stored together or not at all (update count 1 or 0).
+     * Parameters: invitation id, ticket id, customer id, score, comment, locale, answered at,
+     * invitation id again.
      */
-    static final String INSERT_ANSWER = H2.insertInto(SURVEY_RESPONSES)
-            .set(SURVEY_RESPONSES.INVITATION_ID, param(SURVEY_RESPONSES.INVITATION_ID.getDataType()))
-            .set(SURVEY_RESPONSES.TICKET_ID, param(SURVEY_RESPONSES.TICKET_ID.getDataType()))
-            .set(SURVEY_RESPONSES.CUSTOMER_ID, param(SURVEY_RESPONSES.CUSTOMER_ID.getDataType()))
-            .set(SURVEY_RESPONSES.SCORE, param(SURVEY_RESPONSES.SCORE.getDataType()))
-            .set(SURVEY_RESPONSES.COMMENT, param(SURVEY_RESPONSES.COMMENT.getDataType()))
-            .set(SURVEY_RESPONSES.LOCALE, param(SURVEY_RESPONSES.LOCALE.getDataType()))
-            .set(SURVEY_RESPONSES.ANSWERED_AT, param(SURVEY_RESPONSES.ANSWERED_AT.getDataType()))
-            .set(SURVEY_RESPONSES.ORIGIN, DSL.inline("survey"))
+    static final String INSERT_FIRST_ANSWER = H2.insertInto(SURVEY_RESPONSES,
+                    SURVEY_RESPONSES.INVITATION_ID, SURVEY_RESPONSES.TICKET_ID, SURVEY_RESPONSES.CUSTOMER_ID,
+                    SURVEY_RESPONSES.SCORE, SURVEY_RESPONSES.COMMENT, SURVEY_RESPONSES.LOCALE,
+                    SURVEY_RESPONSES.ANSWERED_AT, SURVEY_RESPONSES.ORIGIN)
+            .select(DSL.select(param(SURVEY_RESPONSES.INVITATION_ID.getDataType()),
+                            param(SURVEY_RESPONSES.TICKET_ID.getDataType()),
+                            param(SURVEY_RESPONSES.CUSTOMER_ID.getDataType()),
+                            param(SURVEY_RESPONSES.SCORE.getDataType()),
+                            param(SURVEY_RESPONSES.COMMENT.getDataType()),
+                            param(SURVEY_RESPONSES.LOCALE.getDataType()),
+                            param(SURVEY_RESPONSES.ANSWERED_AT.getDataType()),
+                            DSL.inline("survey"))
+                    .whereNotExists(DSL.selectOne().from(SURVEY_RESPONSES)
+                            .where(SURVEY_RESPONSES.INVITATION_ID.eq(param(SURVEY_RESPONSES.INVITATION_ID.getDataType())))))
             .getSQL(ParamType.INDEXED);
 
     /** A changed comment. Parameters: comment, comment updated at, answer id. */

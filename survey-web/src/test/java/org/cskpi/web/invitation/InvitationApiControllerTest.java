@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InvitationApiControllerTest {
@@ -101,6 +102,28 @@ class InvitationApiControllerTest {
             assertThat(response.code()).isEqualTo(401);
         });
         assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>", "de", "fr-CA", "vi_VN", "vi-<script>", "vi VN", " vi", "", "english", "x-private", "und"})
+    void a_locale_the_survey_has_no_language_for_is_400_naming_the_allowed_ones_and_stores_nothing(String locale) throws Exception {
+        JavalinTest.test(app, (server, client) -> {
+            String json = new ObjectMapper().createObjectNode().put("source", "csv").put("ticket_id", "1")
+                    .put("locale", locale).toString();
+            Response response = post(client, json, "X-Api-Key", TestWeb.API_KEY);
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).contains("en, vi, hr, lt, th, nb");
+        });
+        assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"vi | vi", "VI-vn | vi-VN", "TH | th", "nb-no | nb-NO", "no | no", "en-GB | en-GB", "lt-LT | lt-LT", "hr | hr"})
+    void a_supported_locale_in_any_case_is_stored_in_its_bcp47_form(String sent, String stored) {
+        JavalinTest.test(app, (server, client) -> assertThat(post(client,
+                "{\"source\":\"csv\",\"ticket_id\":\"1\",\"locale\":\"" + sent + "\"}", "X-Api-Key", TestWeb.API_KEY).code())
+                .isEqualTo(201));
+        assertThat(store.dsl().fetchOne(SURVEY_INVITATIONS).getLocale()).isEqualTo(stored);
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,15 +63,62 @@ class AnswerWriterTest {
     }
 
     @Test
-    void two_answers_to_one_invitation_keep_the_first_score_and_the_last_comment() {
+    void a_second_answer_to_one_invitation_changes_nothing() {
         Invitation invitation = invitation("x");
         CompletableFuture<AnswerOutcome> first = writer.submit(new Answer(invitation, 2, "first", "en"));
         CompletableFuture<AnswerOutcome> second = writer.submit(new Answer(invitation, 9, "second", "en"));
 
         assertThat(first.join()).isEqualTo(AnswerOutcome.RECORDED);
-        assertThat(second.join()).isEqualTo(AnswerOutcome.COMMENT_UPDATED);
+        assertThat(second.join()).isEqualTo(AnswerOutcome.ALREADY_ANSWERED);
         var row = store.dsl().fetchOne(SURVEY_RESPONSES);
         assertThat(row.getScore()).isEqualTo(2);
+        assertThat(row.getComment()).isEqualTo("first");
+        assertThat(row.getCommentUpdatedAt()).isNull();
+    }
+
+    @Test
+    void concurrent_first_answers_to_one_invitation_store_exactly_one_of_them_whole() throws Exception {
+        Invitation invitation = invitation("race");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<AnswerOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Answer answer = new Answer(invitation, i % 11, "answer " + i, "en");
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return writer.submit(answer).join();
+                }));
+            }
+            start.countDown();
+            List<String> recorded = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                AnswerOutcome outcome = outcomes.get(i).get();
+                assertThat(outcome).isIn(AnswerOutcome.RECORDED, AnswerOutcome.ALREADY_ANSWERED);
+                if (outcome == AnswerOutcome.RECORDED) {
+                    recorded.add(i % 11 + " answer " + i);
+                }
+            }
+            var row = store.dsl().fetchOne(SURVEY_RESPONSES);
+            assertThat(recorded).containsExactly(row.getScore() + " " + row.getComment());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void a_comment_alone_changes_only_the_comment_and_only_within_the_edit_window() {
+        Invitation invitation = invitation("edit");
+        assertThat(writer.submit(new Answer(invitation, null, "early", "en")).join()).isEqualTo(AnswerOutcome.NOT_ANSWERED);
+        writer.submit(new Answer(invitation, 6, "first", "en")).join();
+        clock.advance(Duration.ofHours(23));
+
+        assertThat(writer.submit(new Answer(invitation, null, "second", "en")).join()).isEqualTo(AnswerOutcome.COMMENT_UPDATED);
+        clock.advance(Duration.ofHours(1));
+        assertThat(writer.submit(new Answer(invitation, null, "late", "en")).join()).isEqualTo(AnswerOutcome.ALREADY_ANSWERED);
+
+        var row = store.dsl().fetchOne(SURVEY_RESPONSES);
+        assertThat(row.getScore()).isEqualTo(6);
         assertThat(row.getComment()).isEqualTo("second");
     }
 

@@ -47,11 +47,12 @@ class StateReaderTest {
         assertThat(found.invitation()).isEqualTo(issued.invitation());
         assertThat(found.invitation().locale()).isEqualTo("vi");
         assertThat(found.answeredAt()).isNull();
+        assertThat(found.score()).isNull();
         assertThat(found.comment()).isNull();
     }
 
     @Test
-    void an_answered_invitation_is_found_with_its_answer_time_and_comment() {
+    void an_answered_invitation_is_found_with_its_answer_time_score_and_comment() {
         Issued issued = invitations.issue(new TicketRef("csv", "T-2", null, "en")).issued().orElseThrow();
         Invitation invitation = issued.invitation();
         writer.submit(new Answer(invitation, 9, "quick & <kind>", "en")).join();
@@ -59,6 +60,7 @@ class StateReaderTest {
         StateReader.Found found = reader.find(SurveyToken.hash(issued.token())).orElseThrow();
 
         assertThat(found.answeredAt()).isEqualTo(OffsetDateTime.of(2026, 11, 20, 10, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(found.score()).isEqualTo(9);
         assertThat(found.comment()).isEqualTo("quick & <kind>");
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SurveyTextsTest {
@@ -41,6 +42,18 @@ class SurveyTextsTest {
 
         assertThat(texts.forPage("Ånd & Co").get("question")).contains("Ånd & Co").doesNotContain("{0}");
         assertThat(texts.forPage("Ånd & Co").get("title")).contains("Ånd & Co");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en | You answered 9.",
+            "vi | Bạn đã chấm 9 điểm.",
+            "hr | Odgovorili ste ocjenom 9.",
+            "lt | Jūsų įvertinimas: 9.",
+            "th | คุณให้คะแนน 9",
+            "nb | Du svarte 9."})
+    void stored_score_is_named_in_every_language(String language, String expected) {
+        assertThat(SurveyTexts.of(language).get("answered_score", "9")).isEqualTo(expected);
     }
 
     @ParameterizedTest
