@@ -11,13 +11,20 @@ package org.cskpi.store;
  *       survey answer. With 0 every commit is written to the file before it returns; the OS
  *       keeps it through a process kill. (An OS crash or power loss is a different matter: H2
  *       does not fsync each commit.)</li>
+ *   <li>{@code MAX_COMPACT_TIME=0}: no compaction when the database closes. H2 2.3.232's
+ *       close-time compaction can write a final chunk whose root misses the last
+ *       transactions, so the next process to open the file sees an older store and reuses the
+ *       newer chunks' space. That is how a committed analyze publish (its run row, its KPI
+ *       rows) vanished after {@code analyze} exited, mostly on a busy machine where the 200 ms
+ *       compaction budget ran out mid-way. Without it the file keeps dead space, which later
+ *       commits reuse.</li>
  *   <li>{@code NON_KEYWORDS=VALUE,HOUR}: KPIS.md names the columns {@code value} and
  *       {@code hour}; this lets analysts and jOOQ use them unquoted.</li>
  * </ul>
  */
 public final class StoreSettings {
 
-    static final String FILE_OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;NON_KEYWORDS=VALUE,HOUR";
+    static final String FILE_OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE,HOUR";
     static final String MEMORY_OPTIONS = ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE,HOUR";
 
     private StoreSettings() {
