@@ -3,6 +3,7 @@ package org.cskpi.store;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.engine.SysProperties;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -10,6 +11,12 @@ import org.jooq.impl.DSL;
 
 /** An open KPI store: a small connection pool and the jOOQ context over it. */
 public final class Store implements AutoCloseable {
+
+    static {
+        // H2 reads h2.bindAddress once, when its SysProperties class initialises: this runs
+        // before Store first touches H2, so the AUTO_SERVER listens on loopback only.
+        System.setProperty("h2.bindAddress", StoreSettings.BIND_ADDRESS);
+    }
 
     private final String url;
     private final JdbcConnectionPool pool;
@@ -24,6 +31,9 @@ public final class Store implements AutoCloseable {
     /** Opens the store at {@code url} (an H2 URL from {@code store.url}) with cskpi's settings. */
     public static Store open(String url) {
         String fullUrl = StoreSettings.withSettings(url);
+        if (StoreSettings.filePath(fullUrl).isPresent()) {
+            requireLoopbackServer();
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(fullUrl, "sa", "");
         pool.setMaxConnections(16);
         return new Store(fullUrl, pool);
@@ -38,6 +48,15 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** A guard for the static initialiser above: some code in this JVM may have loaded H2 first. */
+    private static void requireLoopbackServer() {
+        if (!StoreSettings.BIND_ADDRESS.equals(SysProperties.BIND_ADDRESS)) {
+            throw new IllegalStateException("H2 was loaded before cskpi set h2.bindAddress, so the store's server"
+                    + " would listen on " + (SysProperties.BIND_ADDRESS == null ? "every interface" : SysProperties.BIND_ADDRESS)
+                    + "; start the JVM with -Dh2.bindAddress=" + StoreSettings.BIND_ADDRESS);
         }
     }
 

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.RUNS;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Properties;
 import java.util.UUID;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
@@ -78,5 +87,42 @@ class StoreTest {
             assertThat(row.getRowsQuarantined()).isEqualTo(2L);
             assertThat(row.getFinishedAt().toInstant()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
         }
+    }
+
+    @Test
+    void the_store_server_listens_on_loopback_only(@TempDir Path dir) throws Exception {
+        try (Store store = Store.openMigrated("jdbc:h2:" + dir.resolve("cskpi"))) {
+            String server = lockFile(dir.resolve("cskpi.lock.db")).getProperty("server");
+            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            InetAddress elsewhere = nonLoopbackAddress();
+
+            try (Socket loopback = new Socket()) {
+                loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            }
+            assertThatThrownBy(() -> {
+                try (Socket outside = new Socket()) {
+                    outside.connect(new InetSocketAddress(elsewhere, port), 2_000);
+                }
+            }).as("connecting to %s:%d", elsewhere, port).isInstanceOf(IOException.class);
+        }
+    }
+
+    private static Properties lockFile(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    private static InetAddress nonLoopbackAddress() throws IOException {
+        for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+            for (InetAddress address : nic.inetAddresses().toList()) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    return address;
+                }
+            }
+        }
+        throw new AssertionError("this machine has no non-loopback IPv4 address to test with");
     }
 }
