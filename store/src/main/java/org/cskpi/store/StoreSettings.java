@@ -19,11 +19,15 @@ import java.util.Optional;
  *       does not fsync each commit.)</li>
  *   <li>{@code NON_KEYWORDS=VALUE,HOUR}: KPIS.md names the columns {@code value} and
  *       {@code hour}; this lets analysts and jOOQ use them unquoted.</li>
+ *   <li>{@code TRACE_LEVEL_FILE=0}: H2's default writes every failing statement, SQL text
+ *       included, to {@code cskpi.trace.db}; analysts' queries and their literals stay out of
+ *       it. Errors still reach the caller as exceptions.</li>
  * </ul>
  */
 public final class StoreSettings {
 
-    static final String FILE_OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;NON_KEYWORDS=VALUE,HOUR";
+    static final String FILE_OPTIONS =
+            ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE,HOUR;TRACE_LEVEL_FILE=0";
     static final String MEMORY_OPTIONS = ";DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE,HOUR";
 
     /** The address the store's TCP server listens on (system property {@code h2.bindAddress}). */
