@@ -1,5 +1,7 @@
 package org.cskpi.store;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -30,18 +32,41 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store at {@code url} (an H2 URL from {@code store.url}) with cskpi's settings. */
     public static Store open(String url) {
+        return open(url, Optional.empty());
+    }
+
+    /**
+     * Opens the store as its admin; {@code password} is {@code store.password} from the config,
+     * else the generated one ({@link StorePassword}). A local file store made by an earlier
+     * version, with an empty admin password, gets the password here.
+     */
+    public static Store open(String url, Optional<String> password) {
         String fullUrl = StoreSettings.withSettings(url);
-        if (StoreSettings.filePath(fullUrl).isPresent()) {
-            requireLoopbackServer();
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(fullUrl, "sa", "");
+        StorePassword admin = StorePassword.of(fullUrl, password);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(fullUrl, StoreSettings.ADMIN, admin.value());
         pool.setMaxConnections(16);
-        return new Store(fullUrl, pool);
+        Store store = new Store(fullUrl, pool);
+        Optional<Path> database = StoreSettings.filePath(fullUrl);
+        if (database.isPresent()) {
+            try {
+                requireLoopbackServer();
+                FileStoreLogin.check(pool, fullUrl, database.get(), admin);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+        return store;
     }
 
     /** Opens the store and brings its schema up to date. */
     public static Store openMigrated(String url) {
-        Store store = open(url);
+        return openMigrated(url, Optional.empty());
+    }
+
+    /** {@link #open(String, Optional)}, then brings the schema up to date. */
+    public static Store openMigrated(String url, Optional<String> password) {
+        Store store = open(url, password);
         try {
             store.migrate();
             return store;

@@ -33,6 +33,9 @@ public final class StoreSettings {
     /** The address the store's TCP server listens on (system property {@code h2.bindAddress}). */
     public static final String BIND_ADDRESS = "127.0.0.1";
 
+    /** The admin user; its password is never empty ({@link StorePassword}). */
+    static final String ADMIN = "SA";
+
     private StoreSettings() {
     }
 
@@ -79,5 +82,9 @@ public final class StoreSettings {
             name = System.getProperty("user.home") + name.substring(1);
         }
         return Optional.of(Path.of(name).toAbsolutePath());
+    }
+
+    static boolean isInMemory(String url) {
+        return url.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length());
     }
 }

@@ -29,7 +29,7 @@ public final class TestWeb {
         CskpiConfig.Web web = new CskpiConfig.Web(w.port(), Optional.of(API_KEY), w.queryTimeoutSeconds(), w.queryMaxRows(),
                 w.loginAttemptsPerMinute(), w.secureCookies());
         return new CskpiConfig(defaults.dataDir(), defaults.business(), defaults.frtTargetSeconds(),
-                defaults.repeatContactWindowDays(), defaults.warehouse(), defaults.storeUrl(), defaults.ingest(),
+                defaults.repeatContactWindowDays(), defaults.warehouse(), defaults.storeUrl(), defaults.storePassword(), defaults.ingest(),
                 defaults.spark(), survey, web);
     }
 }

@@ -68,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        try (Store store = Store.open(existingOnly(config.storeUrl()))) {
+        try (Store store = Store.open(existingOnly(config.storeUrl()), config.storePassword())) {
             IsoWeek chosen = chooseWeek(new KpiStore(store.dsl()));
             WeeklyReport report;
             try {

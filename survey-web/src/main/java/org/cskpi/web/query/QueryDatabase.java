@@ -37,8 +37,7 @@ public final class QueryDatabase implements AutoCloseable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
-        // hex only, so the literal cannot break out of its quotes
-        store.dsl().execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'");
+        store.dsl().execute("ALTER USER " + USER + " SET PASSWORD ?", password);
         JdbcConnectionPool pool = JdbcConnectionPool.create(queryUrl(store.url()), USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         return new QueryDatabase(pool);

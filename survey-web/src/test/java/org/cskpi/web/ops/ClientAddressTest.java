@@ -35,7 +35,7 @@ class ClientAddressTest {
         CskpiConfig base = TestWeb.config(3);
         CskpiConfig.Web w = base.web();
         CskpiConfig config = new CskpiConfig(base.dataDir(), base.business(), base.frtTargetSeconds(),
-                base.repeatContactWindowDays(), base.warehouse(), base.storeUrl(), base.ingest(), base.spark(),
+                base.repeatContactWindowDays(), base.warehouse(), base.storeUrl(), base.storePassword(), base.ingest(), base.spark(),
                 base.survey(), new CskpiConfig.Web(w.port(), w.apiKey(), w.queryTimeoutSeconds(), w.queryMaxRows(),
                 w.loginAttemptsPerMinute(), w.secureCookies(), trustForwardedFor));
         int[] refused = {0};
