@@ -1,13 +1,21 @@
 package org.cskpi.files;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Files and directories that only their owner may read: mode 600 and 700, whatever the
@@ -42,6 +50,31 @@ public final class OwnerOnly {
         return dir;
     }
 
+    /**
+     * Opens {@code file} for writing as mode 600 (also when it existed), creating its missing
+     * directories as 700; without options it is created or truncated.
+     */
+    public static OutputStream newOutputStream(Path file, OpenOption... options) throws IOException {
+        Path parent = createDirectories(file.toAbsolutePath().getParent());
+        Set<OpenOption> opening = new HashSet<>(options.length == 0
+                ? List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING) : List.of(options));
+        opening.add(StandardOpenOption.WRITE);
+        if (!posix(parent)) {
+            return Channels.newOutputStream(Files.newByteChannel(file, opening));
+        }
+        OutputStream out = Channels.newOutputStream(
+                Files.newByteChannel(file, opening, PosixFilePermissions.asFileAttribute(FILE_MODE)));
+        Files.setPosixFilePermissions(file, FILE_MODE);
+        return out;
+    }
+
+    /** Writes {@code content} as UTF-8 to {@code file}, mode 600. */
+    public static void writeString(Path file, String content) throws IOException {
+        try (OutputStream out = newOutputStream(file)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** True when {@code path} grants its group or others any access. */
     public static boolean isOpenToOthers(Path path) throws IOException {
         if (!posix(path)) {
@@ -61,6 +94,17 @@ public final class OwnerOnly {
         mode.removeAll(GROUP_AND_OTHERS);
         Files.setPosixFilePermissions(path, mode);
         return true;
+    }
+
+    /** {@code chmod -R go-rwx root} without following links; returns how many paths changed. */
+    public static int tightenAll(Path root) throws IOException {
+        int changed = 0;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                changed += tighten(path) ? 1 : 0;
+            }
+        }
+        return changed;
     }
 
     private static boolean posix(Path path) {
