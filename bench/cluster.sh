@@ -144,7 +144,8 @@ declare -A COLUMNS=(
 status=0
 for table in kpi_weekly busiest_hours top_complaints; do
     for mode in local cluster; do
-        java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:$OUT/data-$mode/cskpi;NON_KEYWORDS=VALUE,HOUR" -user sa -password "" \
+        java -Dh2.bindAddress=127.0.0.1 -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:$OUT/data-$mode/cskpi;NON_KEYWORDS=VALUE,HOUR" \
+            -user sa -password "$(cat "$OUT/data-$mode/cskpi.password")" \
             -sql "CALL CSVWRITE('$OUT/$mode-$table.csv', 'SELECT ${COLUMNS[$table]} FROM $table ORDER BY ${COLUMNS[$table]}')" \
             >"$OUT/logs/h2-$mode-$table.log" 2>&1
     done

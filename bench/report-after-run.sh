@@ -20,7 +20,7 @@ stats() {  # reads seconds, prints p50/p95/max in ms
 }
 home=() others=()
 for r in $(seq 1 "$rounds"); do
-    java -cp "$h2" org.h2.tools.Shell -url "$url" -user sa -password "" -sql \
+    java -Dh2.bindAddress=127.0.0.1 -cp "$h2" org.h2.tools.Shell -url "$url" -user sa -password "$(cat "$data_dir/cskpi.password")" -sql \
         "INSERT INTO runs (kind, started_at, finished_at, status, message) VALUES ('analyze', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'succeeded', 'bench/report-after-run.sh')" >/dev/null
     sleep "$delay"
     home+=("$(time_get "$base/" -b "$jar")")

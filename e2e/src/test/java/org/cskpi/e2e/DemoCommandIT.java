@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +50,12 @@ class DemoCommandIT {
     @Order(1)
     void demo_without_serve_runs_every_step_and_writes_a_report_with_charts() throws Exception {
         Path data = temp.resolve("data");
+        // As an earlier version left its demo directory: open to group and others.
+        Files.createDirectories(data.resolve("logs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(data.resolve(".cskpi-demo"), "");
+        Files.writeString(data.resolve("logs/01-generate.log"), "old\n");
         Run run = run(List.of("--no-serve", "--tickets", String.valueOf(TICKETS), "--data-dir", data.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
@@ -82,6 +90,7 @@ class DemoCommandIT {
         String config = Files.readString(data.resolve("cskpi.yaml"));
         assertThat(config).contains("timezone: Europe/Oslo").containsPattern("customer_key: [A-Za-z0-9_-]{40,}")
                 .containsPattern("api_key: [A-Za-z0-9_-]{30,}");
+        assertThat(filesOpenToOthers(data)).as("no file or directory readable by group or others").isEmpty();
     }
 
     @Test
@@ -243,6 +252,18 @@ class DemoCommandIT {
         Matcher m = pattern.matcher(text);
         assertThat(m.find()).as(pattern + " in:\n" + text).isTrue();
         return m.group(1);
+    }
+
+    private static List<String> filesOpenToOthers(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.map(path -> {
+                try {
+                    return path + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).filter(line -> !line.endsWith("------")).toList();
+        }
     }
 
     private static int count(String text, String needle) {

@@ -3,6 +3,7 @@ package org.cskpi.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.files.DataDirectory;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand takes: {@code --config FILE} and {@code --data-dir DIR}. */
@@ -16,8 +17,12 @@ public final class CommonOptions {
             description = "Where the warehouse, store and outputs live (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    /** Reads the config once; flags given on the command line win over the file. */
+    /**
+     * Reads the config once; flags given on the command line win over the file. An existing
+     * data directory open to other users is made owner-only first ({@link DataDirectory}).
+     */
     public CskpiConfig config() {
+        DataDirectory.makeOwnerOnly(dataDir, System.err);
         return CskpiConfig.load(Optional.ofNullable(config), dataDir);
     }
 

@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * cskpi's whole configuration, read once from {@code cskpi.yaml} (DESIGN.md, "Configuration")
  * and passed by constructor. Every key has a default; a bad or unknown key is an error naming
  * it before any work starts. Paths default to places under the data directory.
+ * {@code storePassword} empty means the store's generated password (beside the store file).
  */
 public record CskpiConfig(
         Path dataDir,
@@ -28,6 +29,7 @@ public record CskpiConfig(
         int repeatContactWindowDays,
         String warehouse,
         String storeUrl,
+        Optional<String> storePassword,
         Ingest ingest,
         Spark spark,
         Survey survey,
@@ -115,9 +117,13 @@ public record CskpiConfig(
         String warehouse = root.string("warehouse", dataDir.resolve("warehouse").toString());
         ConfigNode store = root.section("store");
         String storeUrl = store.string("url", "jdbc:h2:" + dataDir.toAbsolutePath().resolve("cskpi"));
+        Optional<String> storePassword = Optional.ofNullable(store.string("password", null));
+        if (storePassword.isPresent() && storePassword.get().isBlank()) {
+            throw new ConfigException(store.key("password") + ": must not be empty; leave it out to use the generated one");
+        }
         store.rejectUnknownKeys();
         Survey survey = survey(root.section("survey"));
-        CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl,
+        CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl, storePassword,
                 ingest(root.section("ingest")), spark(root.section("spark")),
                 survey, web(root.section("web"), survey));
         root.rejectUnknownKeys();

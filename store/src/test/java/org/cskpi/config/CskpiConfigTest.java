@@ -31,6 +31,7 @@ class CskpiConfigTest {
         assertThat(config.repeatContactWindowDays()).isEqualTo(7);
         assertThat(config.warehouse()).isEqualTo(dir.resolve("warehouse").toString());
         assertThat(config.storeUrl()).isEqualTo("jdbc:h2:" + dir.toAbsolutePath().resolve("cskpi"));
+        assertThat(config.storePassword()).isEmpty();
         assertThat(config.spark().shufflePartitions()).isEqualTo(4);
     }
 
@@ -50,6 +51,7 @@ class CskpiConfigTest {
                 warehouse: /srv/warehouse
                 store:
                   url: jdbc:h2:/srv/cskpi
+                  password: from-the-operator
                 """);
         CskpiConfig config = CskpiConfig.load(Optional.of(file), dir);
         assertThat(config.business().zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
@@ -63,6 +65,7 @@ class CskpiConfigTest {
         assertThat(config.repeatContactWindowDays()).isEqualTo(14);
         assertThat(config.warehouse()).isEqualTo("/srv/warehouse");
         assertThat(config.storeUrl()).isEqualTo("jdbc:h2:/srv/cskpi");
+        assertThat(config.storePassword()).contains("from-the-operator");
     }
 
     @Test
@@ -71,6 +74,14 @@ class CskpiConfigTest {
         assertThatThrownBy(() -> CskpiConfig.load(Optional.of(file), dir))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("repeat_contact.window_dayz: unknown setting");
+    }
+
+    @Test
+    void an_empty_store_password_is_an_error() throws IOException {
+        Path file = write("store:\n  password: \"\"\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(file), dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("store.password: must not be empty");
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CskpiConfig config = common.config();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Store store = Store.openMigrated(config.storeUrl())) {
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             Javalin app = WebApp.create(WebDeps.of(config, store, Clock.systemUTC()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();

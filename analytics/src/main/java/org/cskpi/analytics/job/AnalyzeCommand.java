@@ -48,7 +48,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.setProperty("spark.master", master);
         }
         SparkSession spark = Sessions.create(config, "analyze");
-        try (Store store = Store.openMigrated(config.storeUrl())) {
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             AnalyzeJob.Result result = new AnalyzeJob(spark, config, store, System.err, Clock.systemUTC()).run(range);
             System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
             return 0;

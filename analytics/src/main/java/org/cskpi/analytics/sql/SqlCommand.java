@@ -42,7 +42,7 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         CskpiConfig config = common.config();
         SparkSession spark = Sessions.create(config, "sql");
-        try (Store store = Store.openMigrated(config.storeUrl())) {
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             spark.conf().set("spark.sql.session.timeZone", "UTC");
             SqlViews.register(spark, config.warehouse(), store.dsl());
             SqlRunner runner = new SqlRunner(spark, format, System.out);

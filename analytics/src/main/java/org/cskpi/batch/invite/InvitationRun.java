@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -18,10 +17,11 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cskpi.cli.UserError;
+import org.cskpi.files.OwnerOnly;
+import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.IssueResult;
 import org.cskpi.invitation.TicketRef;
-import org.cskpi.ingest.canonical.Tickets;
 
 /**
  * Issues invitations for resolved tickets and writes their links to a CSV for an e-mail
@@ -56,7 +56,7 @@ public final class InvitationRun {
         long issued = 0;
         long already = 0;
         long recent = 0;
-        try (OutputStream stream = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (OutputStream stream = OwnerOnly.newOutputStream(out, StandardOpenOption.CREATE_NEW); // live survey links
              Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             CsvWriter csv = new CsvWriter(writer, new CsvWriterSettings());
             csv.writeHeaders(HEADER);

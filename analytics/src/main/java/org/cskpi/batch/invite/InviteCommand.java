@@ -47,7 +47,7 @@ public final class InviteCommand implements Callable<Integer> {
         SparkSession spark = Sessions.create(config, "invite");
         var tickets = Warehouse.at(spark, config.warehouse()).table("tickets")
                 .orElseThrow(() -> new UserError(config.warehouse() + ": no tickets table; run ./cskpi ingest first"));
-        try (Store store = Store.openMigrated(config.storeUrl())) {
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
             long runId = runs.start("invite");
             try {

@@ -7,6 +7,7 @@ import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +77,8 @@ class InvitationRunTest {
                 .run(tickets(spark, dir.resolve("wh")), Optional.of(Instant.parse("2026-11-05T00:00:00Z")), out);
 
         assertThat(counts).isEqualTo(new InvitationRun.Counts(3, 1, 1, 1));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as("live survey links")
+                .isEqualTo("rw-------");
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("source,ticket_id,customer_id,locale,survey_link,"

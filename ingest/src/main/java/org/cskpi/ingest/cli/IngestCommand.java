@@ -57,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
         SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping), config);
         PrintStream err = System.err;
         SparkSession spark = Sessions.create(config, "ingest");
-        try (Store store = Store.openMigrated(config.storeUrl())) {
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             IngestJob.Target target = new IngestJob.Target(config.warehouse(),
                     config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
             IngestJob job = new IngestJob(spark, target, new RunLog(store.dsl(), Clock.systemUTC()), err, Clock.systemUTC());
@@ -85,7 +85,7 @@ public final class IngestCommand implements Callable<Integer> {
         CskpiConfig.Spark spark = new CskpiConfig.Spark(Optional.of(master), config.spark().shufflePartitions(),
                 config.spark().options());
         return new CskpiConfig(config.dataDir(), config.business(), config.frtTargetSeconds(),
-                config.repeatContactWindowDays(), config.warehouse(), config.storeUrl(), config.ingest(), spark,
+                config.repeatContactWindowDays(), config.warehouse(), config.storeUrl(), config.storePassword(), config.ingest(), spark,
                 config.survey(), config.web());
     }
 }

@@ -55,7 +55,7 @@ public final class ResponsesCommand implements Runnable {
             CskpiConfig config = common.config();
             Mapping m = mapping == null ? canonical() : MappingParser.read(mapping, MappingTarget.RESPONSES);
             HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
-            try (Store store = Store.openMigrated(config.storeUrl())) {
+            try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
                 ResponsesImport job = new ResponsesImport(store.dsl(), new RunLog(store.dsl(), Clock.systemUTC()),
                         config.dataDir().resolve("quarantine"));
                 ResponsesImport.Summary s = job.run(file, m, policy,

@@ -4,11 +4,12 @@ import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cskpi.files.OwnerOnly;
 import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.csv.MappedRecords;
 import org.cskpi.ingest.mapping.Mapping;
@@ -121,8 +123,8 @@ public final class ResponsesImport {
         Path dir = quarantineRoot.resolve(String.valueOf(runId));
         Path file = dir.resolve("responses.csv");
         try {
-            Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(file),
+                    StandardCharsets.UTF_8))) {
                 CsvWriterSettings settings = new CsvWriterSettings();
                 settings.setQuoteAllFields(true);
                 CsvWriter writer = new CsvWriter(out, settings);

@@ -1,14 +1,13 @@
 package org.cskpi.reports.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.files.OwnerOnly;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
@@ -68,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        try (Store store = Store.open(existingOnly(config.storeUrl()))) {
+        try (Store store = Store.open(existingOnly(config.storeUrl()), config.storePassword())) {
             IsoWeek chosen = chooseWeek(new KpiStore(store.dsl()));
             WeeklyReport report;
             try {
@@ -88,10 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
         String content = format == Format.json ? JsonExport.toJson(report)
                 : HtmlReport.page(report, ScriptMode.inline());
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        OwnerOnly.writeString(file, content);
         spec.commandLine().getOut().println("Wrote the " + chosen + " report to " + file);
         if (csvDir != null) {
             int files = CsvExport.write(report, csvDir).size();

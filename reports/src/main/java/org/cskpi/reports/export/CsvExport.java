@@ -1,11 +1,10 @@
 package org.cskpi.reports.export;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cskpi.files.OwnerOnly;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.charts.DataTable;
@@ -21,7 +20,7 @@ public final class CsvExport {
 
     /** Writes the files into {@code dir} (created if missing); returns the paths written. */
     public static List<Path> write(WeeklyReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (ChartSpec chart : report.charts()) {
             written.add(write(dir.resolve(chart.id() + ".csv"), chart.data()));
@@ -33,7 +32,7 @@ public final class CsvExport {
     }
 
     private static Path write(Path file, DataTable table) throws IOException {
-        Files.writeString(file, csv(table), StandardCharsets.UTF_8);
+        OwnerOnly.writeString(file, csv(table));
         return file;
     }
 

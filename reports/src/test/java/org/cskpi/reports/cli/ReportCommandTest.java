@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.cskpi.cli.Cli;
 import org.cskpi.reports.SampleStore;
 import org.cskpi.reports.StoreRows;
@@ -68,6 +70,9 @@ class ReportCommandTest {
         assertThat(out.toString()).contains("Wrote the 2026-W47 report to " + html);
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("week 2026-W47");
         assertThat(dir.resolve("csv/frt-median-trend.csv")).isNotEmptyFile();
+        for (Path written : List.of(html, dir.resolve("csv/frt-median-trend.csv"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             CskpiConfig config = common.config();
-            try (Store store = Store.open(config.storeUrl())) {
+            try (Store store = Store.open(config.storeUrl(), config.storePassword())) {
                 int applied = store.migrate();
                 System.out.println("Store " + config.storeUrl() + ": " + applied + " migration(s) applied, schema up to date.");
             }

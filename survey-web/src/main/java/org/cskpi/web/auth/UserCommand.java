@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
 import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -50,7 +51,8 @@ public final class UserCommand implements Runnable {
     }
 
     static <T> T withUsers(CommonOptions common, java.util.function.Function<UserService, T> work) {
-        try (Store store = Store.openMigrated(common.config().storeUrl())) {
+        CskpiConfig config = common.config();
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             return work.apply(new UserService(store.dsl(), PasswordHasher.DEFAULT, Clock.systemUTC()));
         } catch (UserService.UserException e) {
             throw new UserError(e.getMessage());

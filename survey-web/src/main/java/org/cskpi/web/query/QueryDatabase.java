@@ -24,7 +24,8 @@ public final class QueryDatabase implements AutoCloseable {
     static final String USER = "CSKPI_QUERY";
     static final String SCHEMA = "ANALYST";
     private static final int MAX_CONNECTIONS = 4;
-    private static final Set<String> ADMIN_SETTINGS = Set.of("DB_CLOSE_DELAY", "WRITE_DELAY", "ACCESS_MODE_DATA", "SCHEMA");
+    private static final Set<String> ADMIN_SETTINGS =
+            Set.of("DB_CLOSE_DELAY", "WRITE_DELAY", "TRACE_LEVEL_FILE", "ACCESS_MODE_DATA", "SCHEMA");
 
     private final JdbcConnectionPool pool;
 
@@ -36,8 +37,7 @@ public final class QueryDatabase implements AutoCloseable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
-        // hex only, so the literal cannot break out of its quotes
-        store.dsl().execute("ALTER USER " + USER + " SET PASSWORD '" + password + "'");
+        store.dsl().execute("ALTER USER " + USER + " SET PASSWORD ?", password);
         JdbcConnectionPool pool = JdbcConnectionPool.create(queryUrl(store.url()), USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
         return new QueryDatabase(pool);
@@ -45,7 +45,8 @@ public final class QueryDatabase implements AutoCloseable {
 
     /**
      * The store URL without the database-wide settings only an admin may set (DB_CLOSE_DELAY,
-     * WRITE_DELAY: the admin connections already set them), plus the read-only settings.
+     * WRITE_DELAY, TRACE_LEVEL_FILE: the admin connections already set them), plus the
+     * read-only settings.
      */
     static String queryUrl(String storeUrl) {
         StringBuilder url = new StringBuilder();

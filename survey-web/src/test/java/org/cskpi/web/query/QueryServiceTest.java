@@ -227,8 +227,25 @@ class QueryServiceTest {
     }
 
     @Test
+    void failing_analyst_sql_stays_out_of_the_h2_trace_file(@TempDir Path fileDir) throws Exception {
+        try (Store file = Store.openMigrated("jdbc:h2:" + fileDir.resolve("cskpi"));
+             QueryDatabase fileDb = QueryDatabase.open(file)) {
+            QueryService fileQueries = new QueryService(fileDb, 5, 10);
+            assertThatThrownBy(() -> fileQueries.run("SELECT churn_plan_4711 FROM kpi_weekly WHERE"))
+                    .isInstanceOf(QueryRefused.class);
+            assertThatThrownBy(() -> fileQueries.run("SELECT 4712 / (COUNT(*) - COUNT(*)) FROM runs"))
+                    .isInstanceOf(QueryRefused.class);
+            assertThatThrownBy(() -> fileQueries.run("SELECT * FROM public.users WHERE username = 'boss_4713'"))
+                    .isInstanceOf(QueryRefused.class);
+        }
+        Path trace = fileDir.resolve("cskpi.trace.db");
+        String traced = Files.exists(trace) ? Files.readString(trace) : "";
+        assertThat(traced).doesNotContain("4711").doesNotContain("4712").doesNotContain("4713");
+    }
+
+    @Test
     void the_query_url_drops_admin_only_settings() {
-        assertThat(QueryDatabase.queryUrl("jdbc:h2:/x/cskpi;AUTO_SERVER=TRUE;WRITE_DELAY=0;NON_KEYWORDS=VALUE,HOUR"))
+        assertThat(QueryDatabase.queryUrl("jdbc:h2:/x/cskpi;AUTO_SERVER=TRUE;WRITE_DELAY=0;NON_KEYWORDS=VALUE,HOUR;TRACE_LEVEL_FILE=0"))
                 .isEqualTo("jdbc:h2:/x/cskpi;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE,HOUR;ACCESS_MODE_DATA=r;SCHEMA=ANALYST");
     }
 }
