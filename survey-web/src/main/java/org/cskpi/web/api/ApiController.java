@@ -5,13 +5,15 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.util.List;
 import java.util.Map;
+import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.web.auth.Role;
 
 /**
  * {@code GET /api/kpis?week=2026-W47&breakdown=channel}: the week's {@code kpi_weekly} rows of
- * one breakdown as JSON. {@code week} defaults to the newest week in the store,
- * {@code breakdown} to {@code all}. Callers present the API key ({@code Authorization: Bearer
- * KEY} or {@code X-Api-Key: KEY}) or a signed-in session (any role: managers read KPIs).
+ * one breakdown as JSON. {@code week} defaults to the week the report page {@code /} shows
+ * ({@link KpiQueries#defaultWeek}), {@code breakdown} to {@code all}. Callers present the API
+ * key ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}) or a signed-in session (any
+ * role: managers read KPIs).
  */
 final class ApiController {
 
@@ -48,7 +50,8 @@ final class ApiController {
                 .check(w -> w.matches(WEEK), "week must look like 2026-W47")
                 .get();
         if (week == null) {
-            week = deps.kpis().latestWeek().orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+            week = deps.kpis().defaultWeek().map(IsoWeek::toString)
+                    .orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
         }
         List<KpiRow> rows = deps.kpis().rows(week, breakdown);
         if (rows.isEmpty()) {

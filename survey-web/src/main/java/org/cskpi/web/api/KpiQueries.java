@@ -1,11 +1,12 @@
 package org.cskpi.web.api;
 
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
-import static org.jooq.impl.DSL.max;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.data.KpiStore;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 
@@ -16,14 +17,16 @@ public final class KpiQueries {
     public static final Set<String> BREAKDOWNS = Set.of("all", "channel", "category", "team", "agent", "locale", "frt_bucket");
 
     private final DSLContext dsl;
+    private final KpiStore store;
 
     public KpiQueries(DSLContext dsl) {
         this.dsl = dsl;
+        this.store = new KpiStore(dsl);
     }
 
-    /** The newest week with KPI rows. */
-    public Optional<String> latestWeek() {
-        return Optional.ofNullable(dsl.select(max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY).fetchOne(0, String.class));
+    /** The week {@code /} shows, by the report's own rule: the newest complete week, else the newest week. */
+    public Optional<IsoWeek> defaultWeek() {
+        return store.latestCompleteWeek();
     }
 
     /** The week's rows of one breakdown, ordered by breakdown value then KPI name. */

@@ -74,13 +74,26 @@ class KpiApiTest {
     }
 
     @Test
-    void without_a_week_the_newest_week_is_returned() {
+    void without_a_week_the_last_complete_week_is_returned_as_on_the_report_page() {
         try (TestApp t = appWithKpis()) {
+            JavalinTest.test(t.app, (server, client) -> {
+                // 2026-W47 is newer but incomplete (its week has not ended); / shows 2026-W46
+                JsonNode body = JSON.readTree(new Browser(server.port())
+                        .get("/api/kpis", "X-Api-Key", TestApp.API_KEY).body());
+                assertThat(body.get("week").asText()).isEqualTo("2026-W46");
+                assertThat(body.get("rows").get(0).get("value").asDouble()).isEqualTo(120.0);
+            });
+        }
+    }
+
+    @Test
+    void without_a_week_and_no_complete_week_the_newest_week_is_returned() {
+        try (TestApp t = appWithKpis()) {
+            t.store.dsl().update(KPI_WEEKLY).set(KPI_WEEKLY.INCOMPLETE, true).execute();
             JavalinTest.test(t.app, (server, client) -> {
                 JsonNode body = JSON.readTree(new Browser(server.port())
                         .get("/api/kpis", "X-Api-Key", TestApp.API_KEY).body());
                 assertThat(body.get("week").asText()).isEqualTo("2026-W47");
-                assertThat(body.get("rows").get(0).get("value").asDouble()).isEqualTo(95.0);
             });
         }
     }
