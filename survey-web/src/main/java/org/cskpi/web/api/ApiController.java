@@ -1,5 +1,6 @@
 package org.cskpi.web.api;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -16,8 +17,6 @@ import org.cskpi.web.auth.Role;
  * role: managers read KPIs).
  */
 final class ApiController {
-
-    private static final String WEEK = "\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])";
 
     private final ApiDeps deps;
 
@@ -43,21 +42,19 @@ final class ApiController {
     }
 
     void kpis(Context ctx) {
-        String breakdown = ctx.queryParamAsClass("breakdown", String.class)
-                .check(b -> b == null || KpiQueries.BREAKDOWNS.contains(b), "breakdown must be one of " + KpiQueries.BREAKDOWNS)
-                .getOrDefault("all");
-        String week = ctx.queryParam("week") == null ? null : ctx.queryParamAsClass("week", String.class)
-                .check(w -> w.matches(WEEK), "week must look like 2026-W47")
-                .get();
-        if (week == null) {
-            week = deps.kpis().defaultWeek().map(IsoWeek::toString)
-                    .orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+        KpiRequest request;
+        try {
+            request = KpiRequest.of(ctx.queryParamMap());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
         }
-        List<KpiRow> rows = deps.kpis().rows(week, breakdown);
+        String week = request.week().or(() -> deps.kpis().defaultWeek()).map(IsoWeek::toString)
+                .orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+        List<KpiRow> rows = deps.kpis().rows(week, request.breakdown());
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("No KPIs for week " + week + " and breakdown " + breakdown + ".");
+            throw new NotFoundResponse("No KPIs for week " + week + " and breakdown " + request.breakdown() + ".");
         }
-        ctx.json(Map.of("week", week, "breakdown", breakdown, "rows", rows));
+        ctx.json(Map.of("week", week, "breakdown", request.breakdown(), "rows", rows));
     }
 
     private static String presentedKey(Context ctx) {

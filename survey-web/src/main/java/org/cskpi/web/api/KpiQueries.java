@@ -4,7 +4,6 @@ import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
 import org.jooq.DSLContext;
@@ -14,7 +13,7 @@ import org.jooq.Records;
 public final class KpiQueries {
 
     /** The breakdowns of KPIS.md, as the schema's check constraint lists them. */
-    public static final Set<String> BREAKDOWNS = Set.of("all", "channel", "category", "team", "agent", "locale", "frt_bucket");
+    public static final List<String> BREAKDOWNS = List.of("all", "channel", "category", "team", "agent", "locale", "frt_bucket");
 
     private final DSLContext dsl;
     private final KpiStore store;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.cskpi.web.testing.Browser;
 import org.cskpi.web.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,21 @@ class KpiApiTest {
                 assertThat(breakdown.statusCode()).isEqualTo(400);
                 assertThat(breakdown.body()).contains("breakdown must be one of");
                 assertThat(script.get("/api/kpis?week=2025-W01", "X-Api-Key", TestApp.API_KEY).statusCode()).isEqualTo(404);
+            });
+        }
+    }
+
+    @Test
+    void a_repeated_parameter_is_400_naming_it() {
+        try (TestApp t = appWithKpis()) {
+            JavalinTest.test(t.app, (server, client) -> {
+                Browser script = new Browser(server.port());
+                for (String query : List.of("breakdown=channel&breakdown=team", "breakdown=channel&breakdown=channel",
+                        "week=2026-W46&week=2026-W47")) {
+                    HttpResponse<String> response = script.get("/api/kpis?" + query, "X-Api-Key", TestApp.API_KEY);
+                    assertThat(response.statusCode()).as(query).isEqualTo(400);
+                    assertThat(response.body()).as(query).contains("once");
+                }
             });
         }
     }
