@@ -4,17 +4,18 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.web.auth.Role;
 
 /**
  * {@code GET /api/kpis?week=2026-W47&breakdown=channel}: the week's {@code kpi_weekly} rows of
- * one breakdown as JSON. {@code week} defaults to the week the report page {@code /} shows
- * ({@link KpiQueries#defaultWeek}), {@code breakdown} to {@code all}. Callers present the API
- * key ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}) or a signed-in session (any
- * role: managers read KPIs).
+ * one breakdown as JSON; with {@code from=2026-W40&to=2026-W47} instead of {@code week}, those
+ * weeks' rows, week by week ({@link KpiRequest}). {@code week} defaults to the week the report
+ * page {@code /} shows ({@link KpiQueries#defaultWeek}), {@code breakdown} to {@code all}.
+ * Callers present the API key ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}) or a
+ * signed-in session (any role: managers read KPIs).
  */
 final class ApiController {
 
@@ -48,13 +49,25 @@ final class ApiController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        String week = request.week().or(() -> deps.kpis().defaultWeek()).map(IsoWeek::toString)
+        KpiRequest.Weeks weeks = request.weeks().or(() -> deps.kpis().defaultWeek().map(KpiRequest.Weeks::of))
                 .orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
-        List<KpiRow> rows = deps.kpis().rows(week, request.breakdown());
+        Map<String, List<KpiRow>> rows = deps.kpis().rows(weeks.from(), weeks.to(), request.breakdown());
+        String asked = weeks.range() ? "weeks " + weeks.from() + " to " + weeks.to() : "week " + weeks.from();
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("No KPIs for week " + week + " and breakdown " + request.breakdown() + ".");
+            throw new NotFoundResponse("No KPIs for " + asked + " and breakdown " + request.breakdown() + ".");
         }
-        ctx.json(Map.of("week", week, "breakdown", request.breakdown(), "rows", rows));
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (weeks.range()) {
+            body.put("from", weeks.from().toString());
+            body.put("to", weeks.to().toString());
+            body.put("breakdown", request.breakdown());
+            body.put("weeks", rows.entrySet().stream().map(w -> new KpiWeek(w.getKey(), w.getValue())).toList());
+        } else {
+            body.put("week", weeks.from().toString());
+            body.put("breakdown", request.breakdown());
+            body.put("rows", rows.get(weeks.from().toString()));
+        }
+        ctx.json(body);
     }
 
     private static String presentedKey(Context ctx) {

@@ -19,7 +19,33 @@ class KpiRequestTest {
     @Test
     void week_and_breakdown_are_read() {
         assertThat(KpiRequest.of(Map.of("week", List.of("2026-W47"), "breakdown", List.of("frt_bucket"))))
-                .isEqualTo(new KpiRequest("frt_bucket", Optional.of(new IsoWeek(2026, 47))));
+                .isEqualTo(new KpiRequest("frt_bucket", Optional.of(KpiRequest.Weeks.of(new IsoWeek(2026, 47)))));
+    }
+
+    @Test
+    void from_and_to_span_up_to_53_weeks_across_a_year_end() {
+        assertThat(KpiRequest.of(Map.of("from", List.of("2025-W47"), "to", List.of("2026-W47"))).weeks())
+                .contains(new KpiRequest.Weeks(new IsoWeek(2025, 47), new IsoWeek(2026, 47), true));
+        assertThat(KpiRequest.of(Map.of("from", List.of("2026-W47"), "to", List.of("2026-W47"))).weeks())
+                .contains(new KpiRequest.Weeks(new IsoWeek(2026, 47), new IsoWeek(2026, 47), true));
+        // 2026 has 53 ISO weeks: W01..W53 is the longest span
+        assertThat(KpiRequest.of(Map.of("from", List.of("2026-W01"), "to", List.of("2026-W53"))).weeks()).isPresent();
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("from", List.of("2026-W01"), "to", List.of("2027-W01"))))
+                .hasMessage("from 2026-W01 to 2027-W01 is 54 weeks; one call returns at most 53 weeks");
+    }
+
+    @Test
+    void a_span_is_from_and_to_in_order_and_never_with_week() {
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("from", List.of("2026-W02"), "to", List.of("2026-W01"))))
+                .hasMessage("from 2026-W02 is after to 2026-W01");
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("from", List.of("2026-W02"))))
+                .hasMessageStartingWith("from and to go together");
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("to", List.of("2026-W02"))))
+                .hasMessageStartingWith("from and to go together");
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("week", List.of("2026-W02"), "to", List.of("2026-W02"))))
+                .hasMessage("give week or from and to, not both");
+        assertThatThrownBy(() -> KpiRequest.of(Map.of("from", List.of("2026-W2"), "to", List.of("2026-W02"))))
+                .hasMessageContaining("is not of the form YYYY-Www");
     }
 
     @Test
