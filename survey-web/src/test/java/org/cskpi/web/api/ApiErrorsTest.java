@@ -9,16 +9,11 @@ import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import org.cskpi.store.Store;
-import org.cskpi.web.MutableClock;
 import org.cskpi.web.TestWeb;
-import org.cskpi.web.WebApp;
-import org.cskpi.web.WebDeps;
 import org.cskpi.web.ops.ErrorHandling;
 import org.cskpi.web.testing.Browser;
+import org.cskpi.web.testing.WholeApp;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every error under /api/ in the whole app (WebApp.create) has one JSON shape: {"error": {"status", "code", "message"}}. */
@@ -27,18 +22,12 @@ class ApiErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = TestWeb.API_KEY;
 
-    private Store store;
-    private Javalin app;
-
-    @BeforeEach
-    void setUp() {
-        store = TestWeb.store();
-        app = WebApp.create(WebDeps.of(TestWeb.config(1000), store, new MutableClock(Instant.parse("2026-11-20T10:00:00Z"))));
-    }
+    private final WholeApp whole = new WholeApp();
+    private final Javalin app = whole.app;
 
     @AfterEach
     void tearDown() {
-        store.close();
+        whole.close();
     }
 
     /** The error of {@code response}, after checking that it is one, in the API's shape, with {@code status}. */
@@ -106,7 +95,7 @@ class ApiErrorsTest {
     @Test
     void a_failure_under_api_is_a_json_500_without_details() {
         JavalinTest.test(app, (server, client) -> {
-            store.close();
+            whole.store.close();
             JsonNode failed = error(new Browser(server.port()).get("/api/kpis", "X-Api-Key", KEY), 500, "server_error");
             assertThat(failed.get("message").asText()).isEqualTo("Something went wrong on our side. Please try again in a moment.");
         });
