@@ -18,8 +18,9 @@ public record ApiError(@JsonProperty("status") int status, @JsonProperty("code")
 
     /** An error with the status's own code: 404 is {@code not_found}, 429 {@code too_many_requests}. */
     public static ApiError of(int status, String message) {
-        String words = HttpStatus.forStatus(status).getMessage().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return new ApiError(status, words, message);
+        String phrase = HttpStatus.forStatus(status).getMessage();
+        String words = phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return new ApiError(status, words, message == null || message.isBlank() ? phrase : message);
     }
 
     /** Whether {@code ctx} is a call of the JSON API, so that its errors take this shape. */

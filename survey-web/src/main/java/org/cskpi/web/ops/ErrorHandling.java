@@ -70,7 +70,7 @@ public final class ErrorHandling implements WebFeature {
     }
 
     /** The failed checks in words; Javalin names a body that is not JSON of the right shape DESERIALIZATION_FAILED. */
-    static String message(Map<String, ? extends List<? extends ValidationError<?>>> errors) {
+    private static String message(Map<String, ? extends List<? extends ValidationError<?>>> errors) {
         return errors.entrySet().stream()
                 .flatMap(field -> field.getValue().stream().map(error -> switch (error.getMessage()) {
                     case "DESERIALIZATION_FAILED" -> "The body must be a JSON object of the documented fields.";
