@@ -40,7 +40,8 @@ import org.cskpi.web.survey.SurveyFeature;
  * {@code /metrics} are public (metrics hold only counts and latencies per route template,
  * nothing personal, and Prometheus scrapes without a session); {@code /} and
  * {@code /reports/...} need a manager, {@code /query} an analyst, {@code /admin/...} an admin;
- * {@code /api/kpis} takes the API key or a manager's session.
+ * {@code /api/kpis} takes the API key or a manager's session, {@code POST /api/invitations} the
+ * API key; the API's description {@code /api/openapi.json} is public.
  */
 public final class WebApp {
 

@@ -1,21 +1,23 @@
 package org.cskpi.web.api;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cskpi.web.auth.Role;
 
 /**
  * {@code GET /api/kpis?week=2026-W47&breakdown=channel}: the week's {@code kpi_weekly} rows of
- * one breakdown as JSON. {@code week} defaults to the newest week in the store,
- * {@code breakdown} to {@code all}. Callers present the API key ({@code Authorization: Bearer
- * KEY} or {@code X-Api-Key: KEY}) or a signed-in session (any role: managers read KPIs).
+ * one breakdown as JSON; with {@code from=2026-W40&to=2026-W47} instead of {@code week}, those
+ * weeks' rows, week by week ({@link KpiRequest}). {@code week} defaults to the week the report
+ * page {@code /} shows ({@link KpiQueries#defaultWeek}), {@code breakdown} to {@code all}.
+ * Callers present the API key ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}) or a
+ * signed-in session (any role: managers read KPIs).
  */
 final class ApiController {
-
-    private static final String WEEK = "\\d{4}-W(0[1-9]|[1-4]\\d|5[0-3])";
 
     private final ApiDeps deps;
 
@@ -24,6 +26,9 @@ final class ApiController {
     }
 
     void authenticate(Context ctx) {
+        if (ctx.path().equals(OpenApiDocument.PATH)) {
+            return;
+        }
         ctx.header("Cache-Control", "no-store");
         String given = presentedKey(ctx);
         if (given != null) {
@@ -41,20 +46,31 @@ final class ApiController {
     }
 
     void kpis(Context ctx) {
-        String breakdown = ctx.queryParamAsClass("breakdown", String.class)
-                .check(b -> b == null || KpiQueries.BREAKDOWNS.contains(b), "breakdown must be one of " + KpiQueries.BREAKDOWNS)
-                .getOrDefault("all");
-        String week = ctx.queryParam("week") == null ? null : ctx.queryParamAsClass("week", String.class)
-                .check(w -> w.matches(WEEK), "week must look like 2026-W47")
-                .get();
-        if (week == null) {
-            week = deps.kpis().latestWeek().orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+        KpiRequest request;
+        try {
+            request = KpiRequest.of(ctx.queryParamMap());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
         }
-        List<KpiRow> rows = deps.kpis().rows(week, breakdown);
+        KpiRequest.Weeks weeks = request.weeks().or(() -> deps.kpis().defaultWeek().map(KpiRequest.Weeks::of))
+                .orElseThrow(() -> new NotFoundResponse("The KPI store has no weeks yet."));
+        Map<String, List<KpiRow>> rows = deps.kpis().rows(weeks.from(), weeks.to(), request.breakdown());
+        String asked = weeks.range() ? "weeks " + weeks.from() + " to " + weeks.to() : "week " + weeks.from();
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("No KPIs for week " + week + " and breakdown " + breakdown + ".");
+            throw new NotFoundResponse("No KPIs for " + asked + " and breakdown " + request.breakdown() + ".");
         }
-        ctx.json(Map.of("week", week, "breakdown", breakdown, "rows", rows));
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (weeks.range()) {
+            body.put("from", weeks.from().toString());
+            body.put("to", weeks.to().toString());
+            body.put("breakdown", request.breakdown());
+            body.put("weeks", rows.entrySet().stream().map(w -> new KpiWeek(w.getKey(), w.getValue())).toList());
+        } else {
+            body.put("week", weeks.from().toString());
+            body.put("breakdown", request.breakdown());
+            body.put("rows", rows.get(weeks.from().toString()));
+        }
+        ctx.json(body);
     }
 
     private static String presentedKey(Context ctx) {

@@ -11,13 +11,15 @@ import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.TicketRef;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
+import org.cskpi.web.api.ApiError;
 import org.cskpi.web.survey.SurveyLocales;
 
 /**
  * {@code POST /api/invitations} for a help desk's automation (API key). 201 with the survey
  * link and the eleven one-tap links; 409 with a reason when the ticket already has an
- * invitation or its customer was invited within {@code survey.fatigue_days}; 400 (Javalin's
- * validation error map) for a bad body, among them a locale the survey has no language for. A
+ * invitation or its customer was invited within {@code survey.fatigue_days} (an {@link ApiError}
+ * whose code is the reason, plus the older {@code invited} and {@code reason}); 400 for a bad
+ * body, among them a locale the survey has no language for. A
  * locale is stored in its BCP 47 form ({@link SurveyLocales#bcp47}).
  */
 public final class InvitationApiController implements WebFeature {
@@ -51,8 +53,9 @@ public final class InvitationApiController implements WebFeature {
         IssueResult result = invitations.issue(
                 new TicketRef(request.source(), request.ticketId(), request.customerId(), locale));
         if (result.issued().isEmpty()) {
-            ctx.status(HttpStatus.CONFLICT).json(Map.of("invited", false,
-                    "reason", result.outcome().name().toLowerCase(Locale.ROOT)));
+            String reason = result.outcome().name().toLowerCase(Locale.ROOT);
+            ApiError conflict = new ApiError(409, reason, notIssued(result.outcome()));
+            ctx.status(HttpStatus.CONFLICT).json(conflict.body(Map.of("invited", false, "reason", reason)));
             return;
         }
         IssueResult.Issued issued = result.issued().get();
@@ -65,6 +68,14 @@ public final class InvitationApiController implements WebFeature {
         body.put("survey_link", issued.links().survey());
         body.put("one_tap_links", issued.links().oneTap());
         ctx.status(HttpStatus.CREATED).json(body);
+    }
+
+    private static String notIssued(IssueResult.Outcome outcome) {
+        return switch (outcome) {
+            case ALREADY_INVITED -> "This ticket already has an invitation.";
+            case CUSTOMER_RECENTLY_INVITED -> "This customer was invited within survey.fatigue_days; no new invitation.";
+            case ISSUED -> throw new IllegalArgumentException("an issued invitation is no conflict");
+        };
     }
 
     private static boolean present(String value, int maxLength) {

@@ -8,7 +8,8 @@ import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.User;
 
 /**
- * The frame around the signed-in pages: header with navigation by role and a logout form.
+ * The frame around the signed-in pages: header with navigation by role and a logout form,
+ * footer with the link to the JSON API's description.
  * No inline script or style anywhere, so pages work under {@code Content-Security-Policy:
  * default-src 'self'}; the look is in {@code /assets/cskpi/app.css}.
  */
@@ -41,7 +42,8 @@ public final class Layout {
         assets.stylesheets().forEach(href -> out.append("<link rel=\"stylesheet\" href=\"").append(esc(href)).append("\">"));
         out.append("</head><body><header class=\"top\"><a class=\"brand\" href=\"/\">cskpi</a>");
         user.ifPresent(u -> out.append(nav(u, csrfToken)));
-        out.append("</header><main>").append(bodyHtml).append("</main>");
+        out.append("</header><main>").append(bodyHtml).append("</main>")
+                .append("<footer class=\"bottom\">JSON API: <a href=\"/api/openapi.json\">OpenAPI description</a></footer>");
         assets.scripts().forEach(src -> out.append("<script src=\"").append(esc(src)).append("\"></script>"));
         out.append("</body></html>\n");
         return out.toString();

@@ -60,7 +60,7 @@ public final class Browser {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         forwardedFor.ifPresent(address -> request.header("X-Forwarded-For", address));
         return request;
     }
@@ -93,7 +93,12 @@ public final class Browser {
         return form;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** The URI of {@code path} on the server under test, for a request built by hand. */
+    public URI uri(String path) {
+        return URI.create(origin + path);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

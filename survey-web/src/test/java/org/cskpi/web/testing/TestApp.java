@@ -19,15 +19,16 @@ import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.ops.ClientAddress;
+import org.cskpi.web.ops.ErrorHandling;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
 import org.cskpi.web.query.QueryService;
 
 /**
- * A Javalin app with only this module's login, query and API features, on a fresh migrated
- * in-memory store, as WebApp will wire them (one register call each), plus the strict CSP
- * the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
+ * A Javalin app with only this module's login, query and API features and the app's one
+ * exception mapper, on a fresh migrated in-memory store, as WebApp will wire them (one register
+ * call each), plus the strict CSP the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
  * It trusts {@code X-Forwarded-For} as if behind a proxy, so a test can play clients at several
  * addresses ({@link Browser#at}).
  */
@@ -52,6 +53,7 @@ public final class TestApp implements AutoCloseable {
         QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
         app = Javalin.create(config -> {
             new ClientAddress(true).register(config);
+            new ErrorHandling().register(config);
             SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, throttle, secureCookies));
             QueryFeature.register(config, new QueryDeps(auth, queries));
             ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth));
