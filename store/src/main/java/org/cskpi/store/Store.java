@@ -1,5 +1,6 @@
 package org.cskpi.store;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,11 +30,15 @@ public final class Store implements AutoCloseable {
         return new Store(fullUrl, pool);
     }
 
-    /** Opens the store and brings its schema up to date. */
+    /**
+     * Opens the store as a command does: brings its schema up to date and marks the runs whose
+     * process is gone (killed) as abandoned.
+     */
     public static Store openMigrated(String url) {
         Store store = open(url);
         try {
             store.migrate();
+            new AbandonedRuns(store.dsl(), Clock.systemUTC()).mark();
             return store;
         } catch (RuntimeException e) {
             store.close();
