@@ -3,12 +3,25 @@ package org.cskpi.store;
 import static org.cskpi.store.jooq.Tables.RUNS;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
-/** Records batch runs in the store's {@code runs} table. */
+/**
+ * Records batch runs in the store's {@code runs} table: {@code running} from {@link #start}
+ * (with the process, so that a killed run can be told from a live one) until it
+ * {@code succeeded}, {@code failed}, or was found {@code abandoned} by a later command.
+ */
 public final class RunLog {
+
+    static final String RUNNING = "running";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String ABANDONED = "abandoned";
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -23,25 +36,47 @@ public final class RunLog {
         public static final Counts NONE = new Counts(null, null, null);
     }
 
-    /** Inserts a {@code running} row and returns its id. */
+    /** Inserts a {@code running} row for this process and returns its id. */
     public long start(String kind) {
+        RunProcess process = RunProcess.current();
         return dsl.insertInto(RUNS)
                 .set(RUNS.KIND, kind)
                 .set(RUNS.STARTED_AT, now())
-                .set(RUNS.STATUS, "running")
+                .set(RUNS.STATUS, RUNNING)
+                .set(RUNS.HOST, process.host())
+                .set(RUNS.PID, process.pid())
+                .set(RUNS.PROCESS_STARTED_AT, process.startedAt() == null ? null : utc(process.startedAt()))
                 .returning(RUNS.ID)
                 .fetchOne(RUNS.ID);
     }
 
     public void succeeded(long runId, Counts counts, String message) {
-        finish(runId, "succeeded", counts, message);
+        finish(runId, SUCCEEDED, counts, message, DSL.trueCondition());
     }
 
+    /**
+     * The commit point of a run that wrote the warehouse: marks it succeeded and records the
+     * {@code versions} it wrote (table -> version) in one transaction; only then do readers see
+     * them ({@link RunVersions}). Called inside a wider transaction, it commits with that one.
+     */
+    public void succeeded(long runId, Counts counts, String message, Map<String, String> versions) {
+        dsl.transaction(tx -> {
+            new RunVersions(tx.dsl()).record(runId, versions);
+            new RunLog(tx.dsl(), clock).succeeded(runId, counts, message);
+        });
+    }
+
+    /** Marks a run that is still running failed; an outcome already recorded stays. */
     public void failed(long runId, Counts counts, String message) {
-        finish(runId, "failed", counts, message);
+        finish(runId, FAILED, counts, message, RUNS.STATUS.eq(RUNNING));
     }
 
-    private void finish(long runId, String status, Counts counts, String message) {
+    /** The warehouse versions runs committed, read through the same store. */
+    public RunVersions versions() {
+        return new RunVersions(dsl);
+    }
+
+    private void finish(long runId, String status, Counts counts, String message, Condition onlyIf) {
         dsl.update(RUNS)
                 .set(RUNS.FINISHED_AT, now())
                 .set(RUNS.STATUS, status)
@@ -49,7 +84,7 @@ public final class RunLog {
                 .set(RUNS.ROWS_OUT, counts.rowsOut())
                 .set(RUNS.ROWS_QUARANTINED, counts.rowsQuarantined())
                 .set(RUNS.MESSAGE, message == null ? null : truncate(message))
-                .where(RUNS.ID.eq(runId))
+                .where(RUNS.ID.eq(runId), onlyIf)
                 .execute();
     }
 
@@ -58,6 +93,10 @@ public final class RunLog {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

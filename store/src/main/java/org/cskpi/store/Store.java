@@ -1,6 +1,7 @@
 package org.cskpi.store;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -59,16 +60,23 @@ public final class Store implements AutoCloseable {
         return store;
     }
 
-    /** Opens the store and brings its schema up to date. */
+    /**
+     * Opens the store as a command does: brings its schema up to date and marks the runs whose
+     * process is gone (killed) as abandoned.
+     */
     public static Store openMigrated(String url) {
         return openMigrated(url, Optional.empty());
     }
 
-    /** {@link #open(String, Optional)}, then brings the schema up to date. */
+    /**
+     * Opens the store as a command does ({@link #open(String, Optional)}): brings its schema up
+     * to date and marks the runs whose process is gone (killed) as abandoned.
+     */
     public static Store openMigrated(String url, Optional<String> password) {
         Store store = open(url, password);
         try {
             store.migrate();
+            new AbandonedRuns(store.dsl(), Clock.systemUTC()).mark();
             return store;
         } catch (RuntimeException e) {
             store.close();

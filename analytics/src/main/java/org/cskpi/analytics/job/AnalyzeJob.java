@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,14 +25,16 @@ import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.store.FaultInjection;
 import org.cskpi.store.RunLog;
+import org.cskpi.store.RunVersions;
 import org.cskpi.store.Store;
 
 /**
- * The analyze run: read the warehouse's tickets and the store's survey tables, compute every
- * KPI, write kpi_weekly / busiest_hours / top_complaints as new warehouse versions, publish
- * them to the store in one transaction and record the run in {@code runs}. Progress goes to
- * {@code progress} (stderr from the command).
+ * The analyze run: read the warehouse's current tickets and the store's survey tables, compute
+ * every KPI, write kpi_weekly / busiest_hours / top_complaints as new warehouse versions, then
+ * publish them, record those versions and mark the run succeeded in one store transaction (the
+ * run's one commit point). Progress goes to {@code progress} (stderr from the command).
  */
 public final class AnalyzeJob {
 
@@ -56,8 +61,7 @@ public final class AnalyzeJob {
         long runId = runs.start("analyze");
         try {
             Result result = analyze(range, runId);
-            runs.succeeded(runId, new RunLog.Counts(result.tickets(), result.published().kpiRows(), null),
-                    summary(result, range));
+            FaultInjection.haltAt("analyze.committed");
             return result;
         } catch (RuntimeException e) {
             runs.failed(runId, RunLog.Counts.NONE, String.valueOf(e.getMessage()));
@@ -69,7 +73,7 @@ public final class AnalyzeJob {
         Instant started = clock.instant();
         // Every time-zone step (weeks, hours) reads instants as UTC wall-clock first.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
-        Warehouse warehouse = Warehouse.at(spark, config.warehouse());
+        Warehouse warehouse = Warehouse.at(spark, config.warehouse(), new RunVersions(store.dsl()));
         stage("reading tickets from " + config.warehouse());
         Dataset<Row> tickets = warehouse.table("tickets")
                 .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
@@ -88,36 +92,65 @@ public final class AnalyzeJob {
         try {
             long ticketCount = facts.count();
             stage("computing KPIs over " + ticketCount + " tickets and writing them to the warehouse");
-            KpiTables tables = computation.tables(range);
-            KpiTables written = new KpiTables(
-                    write(warehouse, KpiTables.KPI_WEEKLY, tables.kpiWeekly(), range),
-                    write(warehouse, KpiTables.BUSIEST_HOURS, tables.busiestHours(), range),
-                    write(warehouse, KpiTables.TOP_COMPLAINTS, tables.topComplaints(), range));
+            Written written = writeAll(warehouse, computation.tables(range), range);
             stage("publishing to the KPI store in one transaction");
-            KpiPublisher.Published published = new KpiPublisher(store.dsl()).publish(range, new KpiPublisher.Tables(
-                    written.kpiWeekly().toLocalIterator(), written.busiestHours().toLocalIterator(),
-                    written.topComplaints().toLocalIterator()), runId);
-            return new Result(runId, ticketCount, answers, cutOff.get(), published,
-                    Duration.between(started, clock.instant()));
+            return commit(runId, range, written, published -> new Result(runId, ticketCount, answers, cutOff.get(),
+                    published, Duration.between(started, clock.instant())));
         } finally {
             facts.unpersist();
         }
     }
 
+    /** The new warehouse versions (table -> version) and their rows in the range, to publish. */
+    private record Written(KpiTables inRange, Map<String, String> versions) {
+    }
+
+    private Written writeAll(Warehouse warehouse, KpiTables tables, WeekRange range) {
+        Path kpis = write(warehouse, KpiTables.KPI_WEEKLY, tables.kpiWeekly(), range);
+        Path busiest = write(warehouse, KpiTables.BUSIEST_HOURS, tables.busiestHours(), range);
+        Path complaints = write(warehouse, KpiTables.TOP_COMPLAINTS, tables.topComplaints(), range);
+        KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
+                inRange(warehouse.read(busiest), tables.busiestHours(), range),
+                inRange(warehouse.read(complaints), tables.topComplaints(), range));
+        return new Written(inRange, Map.of(KpiTables.KPI_WEEKLY, kpis.getName(),
+                KpiTables.BUSIEST_HOURS, busiest.getName(), KpiTables.TOP_COMPLAINTS, complaints.getName()));
+    }
+
     /**
      * Writes the table's next warehouse version: the new rows plus, when only a range was
-     * recomputed, the previous version's rows outside it. Returns the new version's rows in the range.
+     * recomputed, the current version's rows outside it. No reader sees it before {@link #commit}.
      */
-    private Dataset<Row> write(Warehouse warehouse, String table, Dataset<Row> rows, WeekRange range) {
+    private Path write(Warehouse warehouse, String table, Dataset<Row> rows, WeekRange range) {
         Dataset<Row> all = rows;
         Optional<Dataset<Row>> previous = warehouse.table(table);
         if (!range.isAll() && previous.isPresent()) {
             all = previous.get().filter(not(range.filter("week"))).unionByName(rows);
         }
-        warehouse.replace(table, all);
-        Dataset<Row> current = warehouse.table(table).orElseThrow();
-        return current.filter(range.filter("week")).select(rows.columns()[0],
+        Path version = warehouse.replace(table, all);
+        FaultInjection.haltAt("analyze.wrote." + table);
+        return version;
+    }
+
+    private static Dataset<Row> inRange(Dataset<Row> version, Dataset<Row> rows, WeekRange range) {
+        return version.filter(range.filter("week")).select(rows.columns()[0],
                 Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
+    }
+
+    /**
+     * The run's one commit point: the KPIs, the warehouse versions they were read from and the
+     * run's success go to the store in one transaction. Until it commits, the store and every
+     * reader of the warehouse stay on the previous run; once it has, both are on this one.
+     */
+    private Result commit(long runId, WeekRange range, Written written, Function<KpiPublisher.Published, Result> result) {
+        return store.dsl().transactionResult(tx -> {
+            Result done = result.apply(new KpiPublisher(tx.dsl()).publish(range, new KpiPublisher.Tables(
+                    written.inRange().kpiWeekly().toLocalIterator(), written.inRange().busiestHours().toLocalIterator(),
+                    written.inRange().topComplaints().toLocalIterator()), runId));
+            FaultInjection.haltAt("analyze.publishing");
+            new RunLog(tx.dsl(), clock).succeeded(runId, new RunLog.Counts(done.tickets(), done.published().kpiRows(),
+                    null), summary(done, range), written.versions());
+            return done;
+        });
     }
 
     private void stage(String message) {

@@ -13,13 +13,14 @@ import org.cskpi.analytics.tidy.Tidy;
 import org.cskpi.ingest.canonical.Messages;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.store.RunVersions;
 import org.jooq.DSLContext;
 
 /**
  * The temp views analysts query with {@code cskpi sql} (KPIS.md, last paragraph): the
- * warehouse's tickets, messages, kpi_weekly, busiest_hours and top_complaints (current
- * Parquet versions; an empty view with the right columns when a table was never written)
- * and survey_responses from the store.
+ * warehouse's tickets, messages, kpi_weekly, busiest_hours and top_complaints (the Parquet
+ * versions the store says are current, so the same run as the store's KPI tables; an empty
+ * view with the right columns when a table was never written) and survey_responses from the store.
  */
 public final class SqlViews {
 
@@ -43,7 +44,7 @@ public final class SqlViews {
     }
 
     public static void register(SparkSession spark, String warehouseRoot, DSLContext store) {
-        Warehouse warehouse = Warehouse.at(spark, warehouseRoot);
+        Warehouse warehouse = Warehouse.at(spark, warehouseRoot, new RunVersions(store));
         view(spark, warehouse, "tickets", Tickets.SCHEMA);
         view(spark, warehouse, "messages", Messages.SCHEMA);
         view(spark, warehouse, KpiTables.KPI_WEEKLY, Tidy.SCHEMA);

@@ -45,10 +45,10 @@ public final class InviteCommand implements Callable<Integer> {
         Optional<Instant> since = Optional.ofNullable(resolvedSince)
                 .map(date -> date.atStartOfDay(config.business().zone()).toInstant());
         SparkSession spark = Sessions.create(config, "invite");
-        var tickets = Warehouse.at(spark, config.warehouse()).table("tickets")
-                .orElseThrow(() -> new UserError(config.warehouse() + ": no tickets table; run ./cskpi ingest first"));
         try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
+            var tickets = Warehouse.at(spark, config.warehouse(), runs.versions()).table("tickets")
+                    .orElseThrow(() -> new UserError(config.warehouse() + ": no tickets table; run ./cskpi ingest first"));
             long runId = runs.start("invite");
             try {
                 InvitationRun.Counts counts = new InvitationRun(

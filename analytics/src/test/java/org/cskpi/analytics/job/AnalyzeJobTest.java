@@ -26,6 +26,7 @@ import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.store.RunVersions;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -131,8 +132,12 @@ class AnalyzeJobTest {
         assertThat(run.getRowsIn()).isEqualTo(40);
         assertThat(run.getRowsOut()).isEqualTo(store.dsl().fetchCount(KPI_WEEKLY));
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("analyze: reading tickets", "publishing");
-        // The warehouse has the same KPI rows as the store.
-        assertThat(Warehouse.at(spark, config.warehouse()).table("kpi_weekly").orElseThrow().count())
+        // The run recorded the warehouse versions it published; they hold the same KPI rows as the store.
+        RunVersions versions = new RunVersions(store.dsl());
+        assertThat(versions.current("kpi_weekly")).contains("v-000001");
+        assertThat(versions.current("busiest_hours")).contains("v-000001");
+        assertThat(versions.current("top_complaints")).contains("v-000001");
+        assertThat(Warehouse.at(spark, config.warehouse(), versions).table("kpi_weekly").orElseThrow().count())
                 .isEqualTo(store.dsl().fetchCount(KPI_WEEKLY));
 
         // Re-running one week replaces that week only, in the store and the warehouse.
@@ -141,7 +146,8 @@ class AnalyzeJobTest {
                 .fetchSet(KPI_WEEKLY.RUN_ID)).containsExactly(second.runId());
         assertThat(store.dsl().selectDistinct(KPI_WEEKLY.RUN_ID).from(KPI_WEEKLY).where(KPI_WEEKLY.WEEK.eq("2026-W43"))
                 .fetchSet(KPI_WEEKLY.RUN_ID)).containsExactly(result.runId());
-        assertThat(Warehouse.at(spark, config.warehouse()).table("kpi_weekly").orElseThrow().count())
+        assertThat(versions.current("kpi_weekly")).contains("v-000002");
+        assertThat(Warehouse.at(spark, config.warehouse(), versions).table("kpi_weekly").orElseThrow().count())
                 .isEqualTo(store.dsl().fetchCount(KPI_WEEKLY));
     }
 

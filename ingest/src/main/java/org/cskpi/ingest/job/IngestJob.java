@@ -37,7 +37,9 @@ import org.cskpi.store.RunLog;
 /**
  * One ingest run: read → validate → quarantine → dedupe → merge → write (DESIGN.md, the
  * ingest issue). The warehouse only changes in the last step, by {@code Warehouse.replace},
- * and not at all when no ticket is new or updated; any failure before leaves it as it was.
+ * and not at all when no ticket is new or updated; the new versions become current when the
+ * run is marked succeeded, which records them in the store. Any failure (or kill) before that
+ * leaves every reader on the previous versions.
  */
 public final class IngestJob {
 
@@ -65,7 +67,7 @@ public final class IngestJob {
         try {
             IngestSummary summary = ingest(runId, start, reader, inputs, options);
             runs.succeeded(runId, new RunLog.Counts(summary.rowsRead(), summary.rowsAccepted(), summary.rowsQuarantined()),
-                    String.join("; ", summary.lines()));
+                    String.join("; ", summary.lines()), summary.versions());
             return summary;
         } catch (Exception e) {
             // Spark rethrows task failures as the checked SparkException; a UserError inside becomes the message.
@@ -98,21 +100,25 @@ public final class IngestJob {
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
-            IngestSummary.Tickets tickets = merge(input, validated);
+            Merged merged = merge(input, validated);
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
-                    counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), tickets,
-                    quarantine, Duration.between(start, clock.instant()));
+                    counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),
+                    merged.versions(), quarantine, Duration.between(start, clock.instant()));
         } finally {
             validated.unpersist();
         }
     }
 
-    private IngestSummary.Tickets merge(StagedInput input, Dataset<Row> validated) {
+    /** The merge's ticket counts and the warehouse versions it wrote (table -> version). */
+    private record Merged(IngestSummary.Tickets tickets, Map<String, String> versions) {
+    }
+
+    private Merged merge(StagedInput input, Dataset<Row> validated) {
         Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
         if (input.messages().isPresent()) {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
         }
-        Warehouse warehouse = Warehouse.at(spark, target.warehouse());
+        Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
         Dataset<Row> stored = warehouse.table("tickets")
                 .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
         Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(StorageLevel.DISK_ONLY());
@@ -125,21 +131,24 @@ public final class IngestJob {
             long updated = changes.getOrDefault(TicketMerge.UPDATED, 0L);
             long unchanged = changes.getOrDefault(TicketMerge.UNCHANGED, 0L);
             long total = created + updated + unchanged + changes.getOrDefault(TicketMerge.KEPT, 0L);
+            Map<String, String> versions = new TreeMap<>();
             if (created + updated > 0) {
                 stage("writing " + total + " tickets");
-                warehouse.replace("tickets", merged.drop(TicketMerge.CHANGE));
-                input.messages().ifPresent(messages -> mergeMessages(warehouse, messages, merged));
+                versions.put("tickets", warehouse.replace("tickets", merged.drop(TicketMerge.CHANGE)).getName());
+                input.messages().ifPresent(messages ->
+                        versions.put("messages", mergeMessages(warehouse, messages, merged).getName()));
             } else {
                 stage("no ticket is new or changed; warehouse left as it was");
             }
-            return new IngestSummary.Tickets(created + updated + unchanged, created, updated, unchanged, total);
+            return new Merged(new IngestSummary.Tickets(created + updated + unchanged, created, updated, unchanged, total),
+                    versions);
         } finally {
             merged.unpersist();
         }
     }
 
     /** The messages of new and updated tickets replace those tickets' stored messages. */
-    private void mergeMessages(Warehouse warehouse, Dataset<Row> messages, Dataset<Row> merged) {
+    private Path mergeMessages(Warehouse warehouse, Dataset<Row> messages, Dataset<Row> merged) {
         Dataset<Row> changed = merged.where(col(TicketMerge.CHANGE).isin(TicketMerge.NEW, TicketMerge.UPDATED))
                 .select(col(Tickets.SOURCE), col(Tickets.TICKET_ID));
         List<String> keys = List.of(Messages.SOURCE, Messages.TICKET_ID);
@@ -147,7 +156,7 @@ public final class IngestJob {
         Dataset<Row> result = warehouse.table("messages")
                 .map(stored -> stored.join(changed, scala(keys), "left_anti").unionByName(fresh))
                 .orElse(fresh);
-        warehouse.replace("messages", result.select(Messages.SCHEMA.fieldNames()[0],
+        return warehouse.replace("messages", result.select(Messages.SCHEMA.fieldNames()[0],
                 java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
     }
 

@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * What an ingest run did (the ingest issue, "Command"): rows read = accepted + quarantined;
- * tickets new / updated / unchanged among the run's deduplicated tickets.
+ * tickets new / updated / unchanged among the run's deduplicated tickets; the warehouse
+ * versions it wrote (table -> version, none when nothing changed).
  */
 public record IngestSummary(long runId, List<String> files, long rowsRead, long rowsAccepted,
                             Map<String, Long> quarantinedByReason, long unknownChannels, long dstGaps,
                             long dstOverlaps, Map<String, Long> skipped, Tickets tickets,
-                            Optional<String> quarantineDir, Duration took) {
+                            Map<String, String> versions, Optional<String> quarantineDir, Duration took) {
 
     /** Ticket counts of the merge; {@code total} is the warehouse's tickets after the run. */
     public record Tickets(long inRun, long created, long updated, long unchanged, long total) {

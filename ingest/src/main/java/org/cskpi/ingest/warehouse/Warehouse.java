@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,52 +15,91 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.cskpi.cli.UserError;
+import org.cskpi.store.RunVersions;
 
 /**
  * The Parquet warehouse (DESIGN.md): one directory per table, each holding numbered
  * versions {@code v-000001, v-000002, ...}. A new version is written beside the current one
- * and only counts once Spark has committed it (its {@code _SUCCESS} marker), so a failed or
- * killed run leaves the previous version current and readable. Works on any Hadoop file
- * system (local, hdfs://, s3a://): no rename-over or local-path assumption.
+ * and Spark commits it (its {@code _SUCCESS} marker), but it only becomes current when the run
+ * that wrote it records it in the KPI store ({@link RunVersions}): the store's commit is the
+ * run's one commit point, so a failed or killed run leaves every reader on the previous version.
+ * A table the store has no record of (a warehouse from before the store kept them, or one
+ * opened without a store) is read by the older rule: its highest committed version. Works on
+ * any Hadoop file system (local, hdfs://, s3a://): no rename-over or local-path assumption.
  */
 public final class Warehouse {
 
     static final String VERSION_PREFIX = "v-";
+    static final String VERSION_PATTERN = VERSION_PREFIX + "\\d+";
     static final String COMMITTED_MARKER = "_SUCCESS";
     private static final int VERSIONS_KEPT = 2;
 
     private final SparkSession spark;
     private final Path root;
+    private final Function<String, Optional<String>> recorded;
 
-    private Warehouse(SparkSession spark, Path root) {
+    private Warehouse(SparkSession spark, Path root, Function<String, Optional<String>> recorded) {
         this.spark = spark;
         this.root = root;
+        this.recorded = recorded;
     }
 
+    /** The warehouse at {@code root} whose current versions are the ones {@code store} recorded. */
+    public static Warehouse at(SparkSession spark, String root, RunVersions store) {
+        return new Warehouse(spark, new Path(root), store::current);
+    }
+
+    /** The warehouse at {@code root} without a store: current = highest committed version (tests, tools). */
     public static Warehouse at(SparkSession spark, String root) {
-        return new Warehouse(spark, new Path(root));
+        return new Warehouse(spark, new Path(root), table -> Optional.empty());
     }
 
     /** The current version of {@code table}, or empty when none was ever committed. */
     public Optional<Dataset<Row>> table(String table) {
-        return currentVersion(table).map(path -> spark.read().parquet(path.toString()));
+        return currentVersion(table).map(this::read);
+    }
+
+    /** One version's rows, e.g. the one {@link #replace} just wrote and no run recorded yet. */
+    public Dataset<Row> read(Path version) {
+        return spark.read().parquet(version.toString());
     }
 
     /** Where the current version of {@code table} lives, if any. */
     public Optional<Path> currentVersion(String table) {
+        Optional<Path> pinned = recordedVersion(table);
+        if (pinned.isPresent()) {
+            if (!exists(new Path(pinned.get(), COMMITTED_MARKER))) {
+                throw new UserError("the KPI store says the current " + table + " is " + pinned.get()
+                        + ", but that version is missing or incomplete; was the warehouse moved or changed by hand?");
+            }
+            return pinned;
+        }
         List<Path> committed = committedVersions(table);
         return committed.isEmpty() ? Optional.empty() : Optional.of(committed.get(committed.size() - 1));
     }
 
     /**
-     * Writes {@code data} as the next version of {@code table}; it becomes current when the
-     * write commits. Older versions beyond the last two and uncommitted leftovers are removed.
+     * Writes {@code data} as the next version of {@code table}; it becomes current when the run
+     * records it in the store. Versions older than the last two written and uncommitted
+     * leftovers are removed, never the current one.
      */
     public Path replace(String table, Dataset<Row> data) {
         Path next = new Path(new Path(root, table), String.format("%s%06d", VERSION_PREFIX, highestVersion(table) + 1));
         data.write().mode(SaveMode.ErrorIfExists).parquet(next.toString());
         prune(table);
         return next;
+    }
+
+    private Optional<Path> recordedVersion(String table) {
+        return recorded.apply(table).map(version -> {
+            if (!version.matches(VERSION_PATTERN)) {
+                // The store is only ever written by cskpi; never follow a name out of the table's directory.
+                throw new UserError("the KPI store records \"" + version + "\" for " + table
+                        + ", which is not a warehouse version (v-NNNNNN)");
+            }
+            return new Path(new Path(root, table), version);
+        });
     }
 
     private List<Path> committedVersions(String table) {
@@ -77,15 +117,20 @@ public final class Warehouse {
         return all.isEmpty() ? 0 : number(all.get(all.size() - 1).getPath());
     }
 
+    /**
+     * Keeps the last two committed versions (the one just written and the one before, which
+     * readers may still be on) and the store's current one, which after killed runs can be older.
+     */
     private void prune(String table) {
         List<Path> committed = committedVersions(table);
-        Path current = committed.get(committed.size() - 1);
+        Path newest = committed.get(committed.size() - 1);
+        Optional<String> current = recorded.apply(table);
         int keepFrom = committed.size() > VERSIONS_KEPT ? number(committed.get(committed.size() - VERSIONS_KEPT)) : 0;
         for (FileStatus version : versions(table)) {
             Path path = version.getPath();
             boolean old = number(path) < keepFrom;
-            boolean abandoned = !committed.contains(path) && number(path) < number(current);
-            if (old || abandoned) {
+            boolean abandoned = !committed.contains(path) && number(path) < number(newest);
+            if ((old || abandoned) && !current.equals(Optional.of(path.getName()))) {
                 delete(path);
             }
         }
@@ -100,7 +145,7 @@ public final class Warehouse {
             }
             List<FileStatus> result = new ArrayList<>();
             for (FileStatus status : fs.listStatus(dir)) {
-                if (status.isDirectory() && status.getPath().getName().matches(VERSION_PREFIX + "\\d+")) {
+                if (status.isDirectory() && status.getPath().getName().matches(VERSION_PATTERN)) {
                     result.add(status);
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.cskpi.ingest.csv.CsvReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +36,12 @@ class IdempotencyTest {
             IngestSummary first = run.ingest(CsvReaders.canonical(), monday);
             assertThat(first.rowsRead()).isEqualTo(4);
             assertThat(first.tickets()).isEqualTo(new IngestSummary.Tickets(3, 3, 0, 0, 3));
+            assertThat(first.versions()).isEqualTo(Map.of("tickets", "v-000001"));
             String version = run.currentVersion().orElseThrow();
 
             IngestSummary again = run.ingest(CsvReaders.canonical(), monday);
             assertThat(again.tickets()).isEqualTo(new IngestSummary.Tickets(3, 0, 0, 3, 3));
+            assertThat(again.versions()).isEmpty();
             assertThat(run.currentVersion()).contains(version);
 
             IngestSummary overlap = run.ingest(CsvReaders.canonical(), tuesday);

@@ -18,6 +18,7 @@ import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.store.RunLog;
+import org.cskpi.store.RunVersions;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
 
@@ -59,8 +60,9 @@ public final class IngestRun implements AutoCloseable {
         return dataDir.resolve("warehouse").toString();
     }
 
+    /** The warehouse as the batch jobs read it: current versions are the ones the store recorded. */
     public Warehouse warehouse() {
-        return Warehouse.at(spark, warehouseDir());
+        return Warehouse.at(spark, warehouseDir(), new RunVersions(store.dsl()));
     }
 
     /** The current tickets, sorted by source then ticket_id. */
