@@ -8,7 +8,6 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.legend.Legend;
-import org.icepear.echarts.components.tooltip.Tooltip;
 
 /** The pieces every weekly trend chart shares: week axis, grid, legend, tooltip. */
 final class Axes {
@@ -34,13 +33,8 @@ final class Axes {
                 .setAnimation(false)
                 .setGrid(new Grid().setLeft(8).setRight(16).setTop(48).setBottom(8).setContainLabel(true))
                 .setLegend(new Legend().setTop(0).setType("scroll"))
-                .setTooltip(new Tooltip().setTrigger("axis"))
+                .setTooltip(Tips.tooltip("axis", Tips.WEEK))
                 .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels));
-    }
-
-    /** A value rounded to {@code digits} decimals, or null (a gap) when the row is missing. */
-    static Double rounded(java.util.Optional<WeeklyKpi> row, double scale, int digits) {
-        return row.map(r -> round(r.value() * scale, digits)).orElse(null);
     }
 
     static double round(double value, int digits) {

@@ -39,10 +39,11 @@ public final class TrendCharts {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
-            Double[] values = new Double[weeks.size()];
+            Object[] values = new Object[weeks.size()];
             for (int w = 0; w < weeks.size(); w++) {
                 Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
-                values[w] = Axes.rounded(row, 1 / 60.0, 2);
+                values[w] = row.map(r -> new Tips.Item(Axes.round(r.value() / 60, 2),
+                        channel + " \u00b7 " + statistic + " " + Figures.duration(r.value()))).orElse(null);
                 Long target = targetSeconds.get(channel);
                 rows.add(List.of(weeks.get(w).toString(), channel, cell(row),
                         row.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
@@ -68,13 +69,16 @@ public final class TrendCharts {
         List<String> kpis = List.of("resolution_rate", "repeat_contact_rate");
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, kpis);
         List<List<Object>> rows = new ArrayList<>();
-        Double[][] values = new Double[kpis.size()][weeks.size()];
+        List<String> names = List.of("Resolution rate", "Repeat contact rate");
+        Object[][] values = new Object[kpis.size()][weeks.size()];
         for (int w = 0; w < weeks.size(); w++) {
             List<Object> row = new ArrayList<>(List.of(weeks.get(w).toString()));
             boolean incomplete = false;
             for (int k = 0; k < kpis.size(); k++) {
                 Optional<WeeklyKpi> r = history.find(weeks.get(w), breakdown, value, kpis.get(k));
-                values[k][w] = Axes.rounded(r, 100, 1);
+                String name = names.get(k);
+                values[k][w] = r.map(x -> new Tips.Item(Axes.round(x.value() * 100, 1),
+                        name + " \u00b7 " + Figures.percent(x.value()))).orElse(null);
                 row.add(cell(r));
                 incomplete |= r.map(WeeklyKpi::incomplete).orElse(false);
             }
@@ -84,8 +88,8 @@ public final class TrendCharts {
         Option option = Axes.trendBase(labels)
                 .setYAxis(new ValueAxis().setType("value").setName("%").setMin(0).setMax(100))
                 .setSeries(new SeriesOption[] {
-                    line("Resolution rate", Palette.GOOD, values[0]),
-                    line("Repeat contact rate", Palette.BAD, values[1])});
+                    line(names.get(0), Palette.GOOD, values[0]),
+                    line(names.get(1), Palette.BAD, values[1])});
         return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, 12 weeks",
                 "Share of the week's tickets resolved, and share that repeat a contact within the window. "
                         + "Weeks marked * are incomplete.", option,
@@ -95,14 +99,14 @@ public final class TrendCharts {
     /** NPS with its 95% margin of error as a shaded band (KPIS.md, "Margin of error"), clamped to -100..100. */
     public static ChartSpec nps(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value) {
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, List.of("nps"));
-        Double[] nps = new Double[weeks.size()];
+        Object[] nps = new Object[weeks.size()];
         Double[] lower = new Double[weeks.size()];
         Double[] band = new Double[weeks.size()];
         List<List<Object>> rows = new ArrayList<>();
         for (int w = 0; w < weeks.size(); w++) {
             Optional<WeeklyKpi> n = history.find(weeks.get(w), breakdown, value, "nps");
             Optional<WeeklyKpi> m = history.find(weeks.get(w), breakdown, value, "nps_margin_of_error");
-            nps[w] = Axes.rounded(n, 1, 1);
+            nps[w] = n.map(x -> new Tips.Item(Axes.round(x.value(), 1), Tips.nps(x, m.map(WeeklyKpi::value)))).orElse(null);
             if (n.isPresent() && m.isPresent()) {
                 double lo = Math.max(-100, n.get().value() - m.get().value());
                 double hi = Math.min(100, n.get().value() + m.get().value());
@@ -131,7 +135,7 @@ public final class TrendCharts {
                 new DataTable(List.of("week", "nps", "nps_margin_of_error", "nps_responses", "incomplete"), rows));
     }
 
-    private static LineSeries line(String name, String colour, Double[] values) {
+    private static LineSeries line(String name, String colour, Object[] values) {
         return new LineSeries().setType("line").setName(name).setColor(colour)
                 .setConnectNulls(false).setData(values);
     }
