@@ -11,6 +11,7 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarLabel;
 import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.components.coord.AxisLine;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
@@ -41,7 +42,9 @@ public final class NpsCharts {
 
     /**
      * NPS per value of a breakdown ({@code channel} or {@code frt_bucket}) in the week; each bar
-     * is labelled with its margin of error and answer count; small samples are drawn pale.
+     * is labelled with its margin of error and answer count; small samples are drawn pale. The bars
+     * lie across (one row per value) with the label on the other side of zero, space no bar uses:
+     * labels on top of upright bars ran into each other at phone width.
      */
     public static ChartSpec byBreakdown(String id, String title, KpiHistory history, IsoWeek week,
                                         String breakdown, List<String> order) {
@@ -63,12 +66,19 @@ public final class NpsCharts {
                             + (n.smallSample() ? ", small sample" : ""))
                     .itemStyle(new BarItemStyle().setColor(n.value() >= 0 ? Palette.PROMOTER : Palette.DETRACTOR)
                             .setOpacity(n.smallSample() ? 0.45 : 1))
-                    .label(new BarLabel().setShow(true).setPosition("top").setFormatter(label)));
+                    .label(new BarLabel().setShow(true).setPosition(n.value() >= 0 ? "left" : "right")
+                            .setFormatter(label)));
             rows.add(List.of(value, n.value(), margin.map(Object.class::cast).orElse(""), n.sampleSize(),
                     n.smallSample(), n.incomplete()));
         }
-        Option option = bars(values.toArray(String[]::new), bars.toArray(), "NPS");
-        option.setYAxis(new ValueAxis().setType("value").setName("NPS").setMin(-100).setMax(100));
+        Option option = new Option()
+                .setAnimation(false)
+                .setTooltip(Tips.tooltip("axis", Tips.ITEMS))
+                .setGrid(new Grid().setLeft(8).setRight(24).setTop(8).setBottom(8).setContainLabel(true))
+                .setXAxis(new ValueAxis().setType("value").setMin(-100).setMax(100))
+                .setYAxis(new CategoryAxis().setType("category").setData(values.toArray(String[]::new))
+                        .setInverse(true).setAxisLine(new AxisLine().setOnZero(false)))
+                .setSeries(new BarSeries().setType("bar").setName("NPS").setData(bars.toArray()));
         return new ChartSpec(id, title, "NPS of the week's answers per " + breakdown.replace('_', ' ')
                 + ", with margin of error and answers; pale bars are small samples (under 30 answers).",
                 option, new DataTable(List.of(breakdown, "nps", "nps_margin_of_error", "nps_responses",

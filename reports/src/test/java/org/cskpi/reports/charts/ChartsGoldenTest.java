@@ -104,8 +104,14 @@ class ChartsGoldenTest {
 
     @Test
     void nps_by_channel_labels_margin_and_answers_and_pales_small_samples() throws IOException {
-        assertMatchesGolden(NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", HISTORY,
-                IsoWeek.parse("2026-W47"), "channel", List.of("chat", "email", "phone")));
+        ChartSpec chart = NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", HISTORY,
+                IsoWeek.parse("2026-W47"), "channel", List.of("chat", "email", "phone"));
+        assertMatchesGolden(chart);
+        // one row per channel; each label on the other side of zero from its bar, where no bar is
+        JsonNode option = JSON.readTree(chart.optionJson());
+        assertThat(option.at("/yAxis/type").asText()).isEqualTo("category");
+        assertThat(option.at("/series/data/0/label/position").asText()).isEqualTo("left");  // chat +50
+        assertThat(option.at("/series/data/1/label/position").asText()).isEqualTo("right"); // email -12.5
     }
 
     private static void assertMatchesGolden(ChartSpec chart) throws IOException {
