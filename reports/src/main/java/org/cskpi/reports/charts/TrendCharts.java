@@ -37,6 +37,7 @@ public final class TrendCharts {
         String[] labels = Axes.weekLabels(weeks, history, "all", "all", List.of(kpi));
         List<SeriesOption> series = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
+        List<Double> drawn = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
             Object[] values = new Object[weeks.size()];
@@ -44,18 +45,20 @@ public final class TrendCharts {
                 Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
                 values[w] = row.map(r -> new Tips.Item(Axes.round(r.value() / 60, 2),
                         channel + " \u00b7 " + statistic + " " + Figures.duration(r.value()))).orElse(null);
+                row.ifPresent(r -> drawn.add(r.value() / 60));
                 Long target = targetSeconds.get(channel);
                 rows.add(List.of(weeks.get(w).toString(), channel, cell(row),
                         row.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
                         target == null ? "" : target, row.map(WeeklyKpi::incomplete).orElse(false)));
             }
             series.add(line(channel, Palette.channel(channel, i), values));
+            Optional.ofNullable(targetSeconds.get(channel)).ifPresent(t -> drawn.add(t / 60.0));
         }
         if (!series.isEmpty()) {
             ((LineSeries) series.get(0)).setMarkLine(targetLines(channels, targetSeconds));
         }
         Option option = Axes.trendBase(labels)
-                .setYAxis(new LogAxis().setType("log").setName("minutes"))
+                .setYAxis(logAxis(drawn))
                 .setSeries(series.toArray(SeriesOption[]::new));
         DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
                 rows);
@@ -133,6 +136,23 @@ public final class TrendCharts {
         return new ChartSpec("nps-trend", "NPS with margin of error, 12 weeks",
                 "NPS (-100 to 100) with its 95% margin of error shaded. Weeks marked * are incomplete.", option,
                 new DataTable(List.of("week", "nps", "nps_margin_of_error", "nps_responses", "incomplete"), rows));
+    }
+
+    /**
+     * A log axis in minutes spanning every value and target, from the power of ten below the lowest
+     * to the one above the highest, each with some room: left to itself ECharts fits the data only,
+     * and targets outside it (chat's 1 min under a p90 of hours) were never drawn.
+     */
+    static LogAxis logAxis(List<Double> minutes) {
+        LogAxis axis = new LogAxis().setType("log").setName("minutes");
+        List<Double> positive = minutes.stream().filter(m -> m > 0).toList();
+        if (!positive.isEmpty()) {
+            double low = positive.stream().min(Double::compare).orElseThrow();
+            double high = positive.stream().max(Double::compare).orElseThrow();
+            axis.setMin(Math.pow(10, Math.floor(Math.log10(low * 0.9))))
+                    .setMax(Math.pow(10, Math.ceil(Math.log10(high * 1.1))));
+        }
+        return axis;
     }
 
     private static LineSeries line(String name, String colour, Object[] values) {
