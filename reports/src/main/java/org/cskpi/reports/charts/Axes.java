@@ -1,6 +1,7 @@
 package org.cskpi.reports.charts;
 
 import java.util.List;
+import java.util.Map;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
@@ -11,6 +12,9 @@ import org.icepear.echarts.components.legend.Legend;
 
 /** The pieces every weekly trend chart shares: week axis, grid, legend, tooltip. */
 final class Axes {
+
+    /** Pixels between the week axis and its labels. */
+    static final int WEEK_LABEL_MARGIN = 14;
 
     private Axes() {
     }
@@ -34,7 +38,10 @@ final class Axes {
                 .setGrid(new Grid().setLeft(8).setRight(16).setTop(48).setBottom(8).setContainLabel(true))
                 .setLegend(new Legend().setTop(0).setType("scroll"))
                 .setTooltip(Tips.tooltip("axis", Tips.WEEK))
-                .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels));
+                .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels)
+                        // the first week sits under the value axis' lowest label, which it ran into at the
+                        // default 8 px; aligning the end labels inwards instead made ECharts hide them on phones
+                        .setAxisLabel((Object) Map.of("margin", WEEK_LABEL_MARGIN)));
     }
 
     static double round(double value, int digits) {

@@ -79,6 +79,13 @@ class ChartsGoldenTest {
     }
 
     @Test
+    void trend_week_labels_keep_clear_of_the_value_axis_lowest_label() throws IOException {
+        // the first week sits under the value axis' lowest label ("0", "0.1"): at ECharts' 8 px they touched
+        JsonNode label = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).at("/xAxis/axisLabel");
+        assertThat(label.get("margin").asInt()).isEqualTo(14);
+    }
+
+    @Test
     void rates_trend_is_in_percent() throws IOException {
         assertMatchesGolden(TrendCharts.rates(WEEKS, HISTORY, "all", "all"));
     }
