@@ -32,6 +32,11 @@ final class Axes {
         }).toArray(String[]::new);
     }
 
+    /** "12 weeks", or fewer when the store starts later. */
+    static String span(List<IsoWeek> weeks) {
+        return weeks.size() == 1 ? "1 week" : weeks.size() + " weeks";
+    }
+
     static Option trendBase(String[] weekLabels) {
         return new Option()
                 .setAnimation(false)

@@ -62,7 +62,8 @@ public final class TrendCharts {
                 .setSeries(series.toArray(SeriesOption[]::new));
         DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
                 rows);
-        return new ChartSpec("frt-" + statistic + "-trend", "First response " + statistic + " per channel, 12 weeks",
+        return new ChartSpec("frt-" + statistic + "-trend",
+                "First response " + statistic + " per channel, " + Axes.span(weeks),
                 "FRT " + statistic + " in minutes, log scale; dotted lines are the channel targets. "
                         + "Weeks marked * are incomplete.", option, data);
     }
@@ -93,7 +94,7 @@ public final class TrendCharts {
                 .setSeries(new SeriesOption[] {
                     line(names.get(0), Palette.GOOD, values[0]),
                     line(names.get(1), Palette.BAD, values[1])});
-        return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, 12 weeks",
+        return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, " + Axes.span(weeks),
                 "Share of the week's tickets resolved, and share that repeat a contact within the window. "
                         + "Weeks marked * are incomplete.", option,
                 new DataTable(List.of("week", "resolution_rate", "repeat_contact_rate", "incomplete"), rows));
@@ -133,7 +134,7 @@ public final class TrendCharts {
                 .setLegend(new Legend().setTop(0).setData(new String[] {"NPS", "95% margin"}))
                 .setYAxis(new ValueAxis().setType("value").setName("NPS").setScale(true))
                 .setSeries(new SeriesOption[] {lowerSeries, bandSeries, line("NPS", "#0969da", nps)});
-        return new ChartSpec("nps-trend", "NPS with margin of error, 12 weeks",
+        return new ChartSpec("nps-trend", "NPS with margin of error, " + Axes.span(weeks),
                 "NPS (-100 to 100) with its 95% margin of error shaded. Weeks marked * are incomplete.", option,
                 new DataTable(List.of("week", "nps", "nps_margin_of_error", "nps_responses", "incomplete"), rows));
     }
