@@ -40,7 +40,8 @@ final class Axes {
     static Option trendBase(String[] weekLabels) {
         return new Option()
                 .setAnimation(false)
-                .setGrid(new Grid().setLeft(8).setRight(16).setTop(48).setBottom(8).setContainLabel(true))
+                // the last week's label is centred on the right edge of the plot: half of it needs room
+                .setGrid(new Grid().setLeft(8).setRight(36).setTop(48).setBottom(8).setContainLabel(true))
                 .setLegend(new Legend().setTop(0).setType("scroll"))
                 .setTooltip(Tips.tooltip("axis", Tips.WEEK))
                 .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels)

@@ -86,6 +86,13 @@ class ChartsGoldenTest {
     }
 
     @Test
+    void the_last_week_label_has_room_right_of_the_plot() throws IOException {
+        // "2026-W47" is centred on the plot's right edge: with 16 px it was cut to "2026-W4"
+        JsonNode grid = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).get("grid");
+        assertThat(grid.get("right").asInt()).isEqualTo(36);
+    }
+
+    @Test
     void rates_trend_is_in_percent() throws IOException {
         assertMatchesGolden(TrendCharts.rates(WEEKS, HISTORY, "all", "all"));
     }
