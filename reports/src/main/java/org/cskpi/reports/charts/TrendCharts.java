@@ -3,6 +3,7 @@ package org.cskpi.reports.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.cskpi.reports.format.Figures;
@@ -37,7 +38,6 @@ public final class TrendCharts {
         String[] labels = Axes.weekLabels(weeks, history, "all", "all", List.of(kpi));
         List<SeriesOption> series = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
-        List<Double> drawn = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
             Object[] values = new Object[weeks.size()];
@@ -45,20 +45,20 @@ public final class TrendCharts {
                 Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
                 values[w] = row.map(r -> new Tips.Item(Axes.round(r.value() / 60, 2),
                         channel + " \u00b7 " + statistic + " " + Figures.duration(r.value()))).orElse(null);
-                row.ifPresent(r -> drawn.add(r.value() / 60));
                 Long target = targetSeconds.get(channel);
                 rows.add(List.of(weeks.get(w).toString(), channel, cell(row),
                         row.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
                         target == null ? "" : target, row.map(WeeklyKpi::incomplete).orElse(false)));
             }
             series.add(line(channel, Palette.channel(channel, i), values));
-            Optional.ofNullable(targetSeconds.get(channel)).ifPresent(t -> drawn.add(t / 60.0));
         }
         if (!series.isEmpty()) {
             ((LineSeries) series.get(0)).setMarkLine(targetLines(channels, targetSeconds));
         }
+        targetRange(channels, targetSeconds).ifPresent(series::add);
         Option option = Axes.trendBase(labels)
-                .setYAxis(logAxis(drawn))
+                .setLegend(new Legend().setTop(0).setType("scroll").setData(channels.toArray(String[]::new)))
+                .setYAxis(new LogAxis().setType("log").setName("minutes"))
                 .setSeries(series.toArray(SeriesOption[]::new));
         DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
                 rows);
@@ -140,20 +140,22 @@ public final class TrendCharts {
     }
 
     /**
-     * A log axis in minutes spanning every value and target, from the power of ten below the lowest
-     * to the one above the highest, each with some room: left to itself ECharts fits the data only,
-     * and targets outside it (chat's 1 min under a p90 of hours) were never drawn.
+     * An invisible series a little below the lowest target and above the highest, so that the axis
+     * ECharts fits to the data shows every target line clear of its edges: fitted to the data alone,
+     * a p90 axis starting at 100 min never drew chat's 1 min target. (An explicit axis minimum below
+     * the data put ECharts 5.5's target lines at infinity.) It has no tooltip text, so the tooltip
+     * leaves it out.
      */
-    static LogAxis logAxis(List<Double> minutes) {
-        LogAxis axis = new LogAxis().setType("log").setName("minutes");
-        List<Double> positive = minutes.stream().filter(m -> m > 0).toList();
-        if (!positive.isEmpty()) {
-            double low = positive.stream().min(Double::compare).orElseThrow();
-            double high = positive.stream().max(Double::compare).orElseThrow();
-            axis.setMin(Math.pow(10, Math.floor(Math.log10(low * 0.9))))
-                    .setMax(Math.pow(10, Math.ceil(Math.log10(high * 1.1))));
+    static Optional<LineSeries> targetRange(List<String> channels, Map<String, Long> targetSeconds) {
+        List<Double> minutes = channels.stream().map(targetSeconds::get).filter(Objects::nonNull)
+                .map(t -> t / 60.0).sorted().toList();
+        if (minutes.isEmpty()) {
+            return Optional.empty();
         }
-        return axis;
+        Object[] ends = {new Object[] {0, Axes.round(minutes.get(0) * 0.9, 2)},
+            new Object[] {0, Axes.round(minutes.get(minutes.size() - 1) * 1.1, 2)}};
+        return Optional.of(new LineSeries().setType("line").setName("target range").setData(ends)
+                .setSymbol("none").setSilent(true).setLineStyle(new LineStyle().setOpacity(0)));
     }
 
     private static LineSeries line(String name, String colour, Object[] values) {

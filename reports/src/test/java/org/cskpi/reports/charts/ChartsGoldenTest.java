@@ -65,17 +65,21 @@ class ChartsGoldenTest {
     }
 
     @Test
-    void frt_p90_axis_spans_the_targets_below_and_above_the_data() throws IOException {
-        // p90: chat 90 s = 1.5 min in W46, email 7200 s = 120 min; targets chat 60 s = 1 min, email 3 h = 180 min:
-        // the axis runs from 0.1 (the power of ten below 1 min, with room) to 1,000 (above 180 min)
+    void frt_p90_axis_reaches_the_targets_below_and_above_the_data() throws IOException {
+        // p90: chat 5400 s = 90 min, email 7200 s = 120 min; targets chat 60 s = 1 min, email 3 h = 180 min.
+        // An invisible series at 0.9 min and 198 min makes ECharts' own range include both target lines.
         KpiHistory p90 = new KpiHistory(List.of(kpi("2026-W46", "channel", "chat", "frt_p90_s", 5400, 40, false),
                 kpi("2026-W46", "channel", "email", "frt_p90_s", 7200, 50, false)));
         ChartSpec chart = TrendCharts.frtByChannel("frt_p90_s", WEEKS, p90, List.of("chat", "email"),
                 Map.of("chat", 60L, "email", 10_800L));
 
-        JsonNode axis = JSON.readTree(chart.optionJson()).get("yAxis");
-        assertThat(axis.get("min").asDouble()).isEqualTo(0.1);
-        assertThat(axis.get("max").asDouble()).isEqualTo(1000);
+        JsonNode option = JSON.readTree(chart.optionJson());
+        JsonNode range = option.at("/series/2");
+        assertThat(range.get("name").asText()).isEqualTo("target range");
+        assertThat(range.get("data").toString()).isEqualTo("[[0,0.9],[0,198.0]]");
+        assertThat(range.at("/lineStyle/opacity").asInt()).isZero();
+        assertThat(option.at("/legend/data").toString()).as("not in the legend").isEqualTo("[\"chat\",\"email\"]");
+        assertThat(option.at("/yAxis/min").isMissingNode()).isTrue();
     }
 
     @Test
