@@ -48,14 +48,12 @@ public final class ReportBuilder {
         KpiStore store = new KpiStore(dsl);
         IsoWeek first = week.minusWeeks(TREND_WEEKS - 1);
         KpiHistory history = new KpiHistory(store.reportRows(week, first, TREND_BREAKDOWNS, TREND_KPIS));
+        List<IsoWeek> stored = store.weeks();
         if (history.find(week, "all", "all", "volume").isEmpty() && history.find(week, "all", "all", "nps").isEmpty()) {
             throw new IllegalArgumentException("the KPI store has no figures for " + week
-                    + " (weeks with data: " + describe(store.weeks()) + ")");
+                    + " (weeks with data: " + describe(stored) + ")");
         }
-        List<IsoWeek> weeks = new ArrayList<>();
-        for (int i = TREND_WEEKS - 1; i >= 0; i--) {
-            weeks.add(week.minusWeeks(i));
-        }
+        List<IsoWeek> weeks = trendWeeks(week, stored);
         List<Tile> tiles = Tiles.build(history, week, filters, config);
         WeekAnswers answers = store.weekAnswers(week, config.business().zone());
         List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers.perScore());
@@ -66,7 +64,22 @@ public final class ReportBuilder {
                 .map(WeeklyKpi::incomplete).orElse(false);
         return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
                 BreakdownTable.of(history, week, "team"),
-                BreakdownTable.of(history, week, "agent"), comments, store.weeks());
+                BreakdownTable.of(history, week, "agent"), comments, stored);
+    }
+
+    /**
+     * The {@link #TREND_WEEKS} weeks up to {@code week}, or fewer when the store's first week is
+     * later: a week before any data is an empty column whose report does not exist.
+     */
+    static List<IsoWeek> trendWeeks(IsoWeek week, List<IsoWeek> stored) {
+        List<IsoWeek> weeks = new ArrayList<>();
+        for (int i = TREND_WEEKS - 1; i >= 0; i--) {
+            IsoWeek w = week.minusWeeks(i);
+            if (i == 0 || stored.isEmpty() || w.compareTo(stored.get(0)) >= 0) {
+                weeks.add(w);
+            }
+        }
+        return weeks;
     }
 
     private static List<ChartSpec> charts(KpiHistory history, KpiStore store, CskpiConfig config, IsoWeek week,
@@ -82,7 +95,7 @@ public final class ReportBuilder {
                 TrendCharts.nps(weeks, history, breakdown, value),
                 HeatmapChart.busiestHours("busiest-hours", "Busiest hours, " + week,
                         store.busiestHours(week, week), config.business()),
-                HeatmapChart.busiestHours("busiest-hours-12w", "Busiest hours, last " + TREND_WEEKS + " weeks",
+                HeatmapChart.busiestHours("busiest-hours-12w", "Busiest hours, last " + weeks.size() + " weeks",
                         store.busiestHours(weeks.get(0), week), config.business()),
                 ComplaintsChart.topComplaints(store.topComplaints(week), 10),
                 NpsCharts.distribution(answersPerScore),

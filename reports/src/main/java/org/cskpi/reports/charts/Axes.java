@@ -1,6 +1,7 @@
 package org.cskpi.reports.charts;
 
 import java.util.List;
+import java.util.Map;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
@@ -8,10 +9,12 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.legend.Legend;
-import org.icepear.echarts.components.tooltip.Tooltip;
 
 /** The pieces every weekly trend chart shares: week axis, grid, legend, tooltip. */
 final class Axes {
+
+    /** Pixels between the week axis and its labels. */
+    static final int WEEK_LABEL_MARGIN = 14;
 
     private Axes() {
     }
@@ -29,18 +32,22 @@ final class Axes {
         }).toArray(String[]::new);
     }
 
+    /** "12 weeks", or fewer when the store starts later. */
+    static String span(List<IsoWeek> weeks) {
+        return weeks.size() == 1 ? "1 week" : weeks.size() + " weeks";
+    }
+
     static Option trendBase(String[] weekLabels) {
         return new Option()
                 .setAnimation(false)
-                .setGrid(new Grid().setLeft(8).setRight(16).setTop(48).setBottom(8).setContainLabel(true))
+                // the last week's label is centred on the right edge of the plot: half of it needs room
+                .setGrid(new Grid().setLeft(8).setRight(36).setTop(48).setBottom(8).setContainLabel(true))
                 .setLegend(new Legend().setTop(0).setType("scroll"))
-                .setTooltip(new Tooltip().setTrigger("axis"))
-                .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels));
-    }
-
-    /** A value rounded to {@code digits} decimals, or null (a gap) when the row is missing. */
-    static Double rounded(java.util.Optional<WeeklyKpi> row, double scale, int digits) {
-        return row.map(r -> round(r.value() * scale, digits)).orElse(null);
+                .setTooltip(Tips.tooltip("axis", Tips.WEEK))
+                .setXAxis(new CategoryAxis().setType("category").setBoundaryGap(false).setData(weekLabels)
+                        // the first week sits under the value axis' lowest label, which it ran into at the
+                        // default 8 px; aligning the end labels inwards instead made ECharts hide them on phones
+                        .setAxisLabel((Object) Map.of("margin", WEEK_LABEL_MARGIN)));
     }
 
     static double round(double value, int digits) {

@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.cskpi.reports.data.Complaint;
 import org.icepear.echarts.Option;
-import org.icepear.echarts.charts.bar.BarDataItem;
 import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarLabel;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
-import org.icepear.echarts.components.tooltip.Tooltip;
 
 /** Top complaint categories of the week with their change against the previous week. */
 public final class ComplaintsChart {
@@ -26,12 +24,13 @@ public final class ComplaintsChart {
     public static ChartSpec topComplaints(List<Complaint> complaints, int limit) {
         List<Complaint> top = complaints.subList(0, Math.min(limit, complaints.size()));
         String[] names = top.stream().map(Complaint::category).toArray(String[]::new);
-        BarDataItem[] bars = new BarDataItem[top.size()];
+        Object[] bars = new Object[top.size()];
         for (int i = 0; i < top.size(); i++) {
             Complaint c = top.get(i);
-            bars[i] = new BarDataItem().setValue(c.tickets())
-                    .setItemStyle(new BarItemStyle().setColor(colour(c.changeVsPrevious())))
-                    .setLabel(new BarLabel().setShow(true).setPosition("right")
+            bars[i] = new Tips.Item(c.tickets(), c.category() + " \u00b7 " + c.tickets()
+                    + (c.tickets() == 1 ? " ticket, " : " tickets, ") + changeTip(c.changeVsPrevious()))
+                    .itemStyle(new BarItemStyle().setColor(colour(c.changeVsPrevious())))
+                    .label(new BarLabel().setShow(true).setPosition("right")
                             .setFormatter(c.tickets() + " (" + change(c.changeVsPrevious()) + ")"));
         }
         List<List<Object>> rows = new ArrayList<>();
@@ -41,7 +40,7 @@ public final class ComplaintsChart {
         }
         Option option = new Option()
                 .setAnimation(false)
-                .setTooltip(new Tooltip().setTrigger("axis"))
+                .setTooltip(Tips.tooltip("axis", Tips.ITEMS))
                 .setGrid(new Grid().setLeft(8).setRight(96).setTop(8).setBottom(8).setContainLabel(true))
                 .setXAxis(new ValueAxis().setType("value").setName("tickets"))
                 .setYAxis(new CategoryAxis().setType("category").setData(names).setInverse(true))
@@ -60,6 +59,11 @@ public final class ComplaintsChart {
         }
         long percent = Math.round(change * 100);
         return (percent > 0 ? "+" : "") + String.format(Locale.ROOT, "%d%%", percent);
+    }
+
+    /** "+25% on the previous week", "new this week". */
+    private static String changeTip(Double change) {
+        return change == null ? "new this week" : change(change) + " on the previous week";
     }
 
     private static String colour(Double change) {

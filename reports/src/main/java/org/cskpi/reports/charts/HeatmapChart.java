@@ -4,15 +4,14 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.cskpi.config.BusinessHours;
 import org.cskpi.reports.data.HourCell;
 import org.icepear.echarts.Option;
-import org.icepear.echarts.charts.heatmap.HeatmapDataItem;
 import org.icepear.echarts.charts.heatmap.HeatmapSeries;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.series.ItemStyle;
-import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.components.visualMap.ContinousVisualMap;
 
 /**
@@ -40,9 +39,8 @@ public final class HeatmapChart {
                 long tickets = grid[day][hour];
                 max = Math.max(max, tickets);
                 boolean business = isBusinessHour(hours, DayOfWeek.of(day + 1), hour);
-                Object[] value = {hour, day, tickets};
-                data.add(business ? new HeatmapDataItem().setValue(value).setItemStyle(
-                        new ItemStyle().setBorderColor("#1f2328").setBorderWidth(1.5)) : value);
+                Tips.Item cell = new Tips.Item(new Object[] {hour, day, tickets}, tip(day, hour, tickets));
+                data.add(business ? cell.itemStyle(new ItemStyle().setBorderColor("#1f2328").setBorderWidth(1.5)) : cell);
                 rows.add(List.of(day + 1, DAYS[day], hour, tickets, business));
             }
         }
@@ -52,7 +50,7 @@ public final class HeatmapChart {
         }
         Option option = new Option()
                 .setAnimation(false)
-                .setTooltip(new Tooltip().setPosition("top"))
+                .setTooltip(Tips.tooltip("item", Tips.ITEMS))
                 .setGrid(new Grid().setLeft(8).setRight(8).setTop(8).setBottom(56).setContainLabel(true))
                 .setXAxis(new CategoryAxis().setType("category").setData(hourLabels))
                 .setYAxis(new CategoryAxis().setType("category").setData(DAYS).setInverse(true))
@@ -64,6 +62,12 @@ public final class HeatmapChart {
         return new ChartSpec(id, title, "Tickets created per weekday and hour (business time zone); "
                 + "outlined cells are business hours.", option,
                 new DataTable(List.of("weekday", "day", "hour", "tickets", "is_business_hour"), rows));
+    }
+
+    /** "Tue 11:00–12:00 · 20 tickets". */
+    static String tip(int day, int hour, long tickets) {
+        return String.format(Locale.ROOT, "%s %02d:00\u2013%02d:00 \u00b7 %d %s", DAYS[day], hour, hour + 1, tickets,
+                tickets == 1 ? "ticket" : "tickets");
     }
 
     /** An hour cell is business time when [hour, hour+1) overlaps the day's open interval. */

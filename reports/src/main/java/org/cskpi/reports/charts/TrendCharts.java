@@ -3,6 +3,7 @@ package org.cskpi.reports.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.cskpi.reports.format.Figures;
@@ -39,10 +40,11 @@ public final class TrendCharts {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
-            Double[] values = new Double[weeks.size()];
+            Object[] values = new Object[weeks.size()];
             for (int w = 0; w < weeks.size(); w++) {
                 Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
-                values[w] = Axes.rounded(row, 1 / 60.0, 2);
+                values[w] = row.map(r -> new Tips.Item(Axes.round(r.value() / 60, 2),
+                        channel + " \u00b7 " + statistic + " " + Figures.duration(r.value()))).orElse(null);
                 Long target = targetSeconds.get(channel);
                 rows.add(List.of(weeks.get(w).toString(), channel, cell(row),
                         row.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
@@ -53,12 +55,15 @@ public final class TrendCharts {
         if (!series.isEmpty()) {
             ((LineSeries) series.get(0)).setMarkLine(targetLines(channels, targetSeconds));
         }
+        targetRange(channels, targetSeconds).ifPresent(series::add);
         Option option = Axes.trendBase(labels)
+                .setLegend(new Legend().setTop(0).setType("scroll").setData(channels.toArray(String[]::new)))
                 .setYAxis(new LogAxis().setType("log").setName("minutes"))
                 .setSeries(series.toArray(SeriesOption[]::new));
         DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
                 rows);
-        return new ChartSpec("frt-" + statistic + "-trend", "First response " + statistic + " per channel, 12 weeks",
+        return new ChartSpec("frt-" + statistic + "-trend",
+                "First response " + statistic + " per channel, " + Axes.span(weeks),
                 "FRT " + statistic + " in minutes, log scale; dotted lines are the channel targets. "
                         + "Weeks marked * are incomplete.", option, data);
     }
@@ -68,13 +73,16 @@ public final class TrendCharts {
         List<String> kpis = List.of("resolution_rate", "repeat_contact_rate");
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, kpis);
         List<List<Object>> rows = new ArrayList<>();
-        Double[][] values = new Double[kpis.size()][weeks.size()];
+        List<String> names = List.of("Resolution rate", "Repeat contact rate");
+        Object[][] values = new Object[kpis.size()][weeks.size()];
         for (int w = 0; w < weeks.size(); w++) {
             List<Object> row = new ArrayList<>(List.of(weeks.get(w).toString()));
             boolean incomplete = false;
             for (int k = 0; k < kpis.size(); k++) {
                 Optional<WeeklyKpi> r = history.find(weeks.get(w), breakdown, value, kpis.get(k));
-                values[k][w] = Axes.rounded(r, 100, 1);
+                String name = names.get(k);
+                values[k][w] = r.map(x -> new Tips.Item(Axes.round(x.value() * 100, 1),
+                        name + " \u00b7 " + Figures.percent(x.value()))).orElse(null);
                 row.add(cell(r));
                 incomplete |= r.map(WeeklyKpi::incomplete).orElse(false);
             }
@@ -84,9 +92,9 @@ public final class TrendCharts {
         Option option = Axes.trendBase(labels)
                 .setYAxis(new ValueAxis().setType("value").setName("%").setMin(0).setMax(100))
                 .setSeries(new SeriesOption[] {
-                    line("Resolution rate", Palette.GOOD, values[0]),
-                    line("Repeat contact rate", Palette.BAD, values[1])});
-        return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, 12 weeks",
+                    line(names.get(0), Palette.GOOD, values[0]),
+                    line(names.get(1), Palette.BAD, values[1])});
+        return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, " + Axes.span(weeks),
                 "Share of the week's tickets resolved, and share that repeat a contact within the window. "
                         + "Weeks marked * are incomplete.", option,
                 new DataTable(List.of("week", "resolution_rate", "repeat_contact_rate", "incomplete"), rows));
@@ -95,14 +103,14 @@ public final class TrendCharts {
     /** NPS with its 95% margin of error as a shaded band (KPIS.md, "Margin of error"), clamped to -100..100. */
     public static ChartSpec nps(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value) {
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, List.of("nps"));
-        Double[] nps = new Double[weeks.size()];
+        Object[] nps = new Object[weeks.size()];
         Double[] lower = new Double[weeks.size()];
         Double[] band = new Double[weeks.size()];
         List<List<Object>> rows = new ArrayList<>();
         for (int w = 0; w < weeks.size(); w++) {
             Optional<WeeklyKpi> n = history.find(weeks.get(w), breakdown, value, "nps");
             Optional<WeeklyKpi> m = history.find(weeks.get(w), breakdown, value, "nps_margin_of_error");
-            nps[w] = Axes.rounded(n, 1, 1);
+            nps[w] = n.map(x -> new Tips.Item(Axes.round(x.value(), 1), Tips.nps(x, m.map(WeeklyKpi::value)))).orElse(null);
             if (n.isPresent() && m.isPresent()) {
                 double lo = Math.max(-100, n.get().value() - m.get().value());
                 double hi = Math.min(100, n.get().value() + m.get().value());
@@ -126,12 +134,31 @@ public final class TrendCharts {
                 .setLegend(new Legend().setTop(0).setData(new String[] {"NPS", "95% margin"}))
                 .setYAxis(new ValueAxis().setType("value").setName("NPS").setScale(true))
                 .setSeries(new SeriesOption[] {lowerSeries, bandSeries, line("NPS", "#0969da", nps)});
-        return new ChartSpec("nps-trend", "NPS with margin of error, 12 weeks",
+        return new ChartSpec("nps-trend", "NPS with margin of error, " + Axes.span(weeks),
                 "NPS (-100 to 100) with its 95% margin of error shaded. Weeks marked * are incomplete.", option,
                 new DataTable(List.of("week", "nps", "nps_margin_of_error", "nps_responses", "incomplete"), rows));
     }
 
-    private static LineSeries line(String name, String colour, Double[] values) {
+    /**
+     * An invisible series a little below the lowest target and above the highest, so that the axis
+     * ECharts fits to the data shows every target line clear of its edges: fitted to the data alone,
+     * a p90 axis starting at 100 min never drew chat's 1 min target. (An explicit axis minimum below
+     * the data put ECharts 5.5's target lines at infinity.) It has no tooltip text, so the tooltip
+     * leaves it out.
+     */
+    static Optional<LineSeries> targetRange(List<String> channels, Map<String, Long> targetSeconds) {
+        List<Double> minutes = channels.stream().map(targetSeconds::get).filter(Objects::nonNull)
+                .map(t -> t / 60.0).sorted().toList();
+        if (minutes.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] ends = {new Object[] {0, Axes.round(minutes.get(0) * 0.9, 2)},
+            new Object[] {0, Axes.round(minutes.get(minutes.size() - 1) * 1.1, 2)}};
+        return Optional.of(new LineSeries().setType("line").setName("target range").setData(ends)
+                .setSymbol("none").setSilent(true).setLineStyle(new LineStyle().setOpacity(0)));
+    }
+
+    private static LineSeries line(String name, String colour, Object[] values) {
         return new LineSeries().setType("line").setName(name).setColor(colour)
                 .setConnectNulls(false).setData(values);
     }

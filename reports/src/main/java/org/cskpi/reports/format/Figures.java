@@ -8,7 +8,10 @@ public final class Figures {
     private Figures() {
     }
 
-    /** Seconds as "45 s", "2 min 10 s", "3 h 5 min", "2 d 4 h" (two largest units, rounded to the second). */
+    /**
+     * Seconds as "45 s", "2 min 10 s", "3 h 5 min", "2 d 4 h": the two largest units, rounded to
+     * the smaller one (10,433 s is "2 h 54 min", not "2 h 53 min").
+     */
     public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
@@ -17,10 +20,12 @@ public final class Figures {
         if (s < 3_600) {
             return twoUnits(s / 60, "min", s % 60, "s");
         }
-        if (s < 86_400) {
-            return twoUnits(s / 3_600, "h", (s % 3_600) / 60, "min");
+        long minutes = Math.round(s / 60.0);
+        if (minutes < 24 * 60) {
+            return twoUnits(minutes / 60, "h", minutes % 60, "min");
         }
-        return twoUnits(s / 86_400, "d", (s % 86_400) / 3_600, "h");
+        long hours = Math.round(s / 3_600.0);
+        return twoUnits(hours / 24, "d", hours % 24, "h");
     }
 
     private static String twoUnits(long big, String bigUnit, long small, String smallUnit) {

@@ -21,6 +21,8 @@ final class TileHtml {
         tile.marginOfError().ifPresent(m -> out.append("<div class=\"tile-detail\">\u00b1")
                 .append(Math.round(m)).append(" at 95%, ")
                 .append(tile.current().orElseThrow().sampleSize()).append(" answers</div>"));
+        tile.afterHoursShare().ifPresent(share -> out.append("<div class=\"tile-detail\">")
+                .append(Math.round(share * 100)).append("% of tickets arrived outside business hours</div>"));
         out.append("<div class=\"change ").append(tile.verdict().name().toLowerCase(Locale.ROOT)).append("\">")
                 .append(Html.text(changeText(tile, previousWeek))).append("</div>");
         tile.target().ifPresent(t -> {

@@ -37,7 +37,12 @@ public final class Tiles {
         Optional<Double> margin = spec == KpiSpec.NPS
                 ? history.find(week, breakdown, value, "nps_margin_of_error").map(WeeklyKpi::value)
                 : Optional.empty();
-        return new Tile(spec, current, previous, change, verdict, target, margin);
+        boolean zeroBusinessTime = spec == KpiSpec.FRT_BUSINESS_MEDIAN
+                && current.map(WeeklyKpi::value).filter(v -> v == 0).isPresent();
+        Optional<Double> afterHours = zeroBusinessTime
+                ? history.find(week, breakdown, value, "after_hours_share").map(WeeklyKpi::value)
+                : Optional.empty();
+        return new Tile(spec, current, previous, change, verdict, target, margin, afterHours);
     }
 
     /**

@@ -65,6 +65,38 @@ class ChartsGoldenTest {
     }
 
     @Test
+    void frt_p90_axis_reaches_the_targets_below_and_above_the_data() throws IOException {
+        // p90: chat 5400 s = 90 min, email 7200 s = 120 min; targets chat 60 s = 1 min, email 3 h = 180 min.
+        // An invisible series at 0.9 min and 198 min makes ECharts' own range include both target lines.
+        KpiHistory p90 = new KpiHistory(List.of(kpi("2026-W46", "channel", "chat", "frt_p90_s", 5400, 40, false),
+                kpi("2026-W46", "channel", "email", "frt_p90_s", 7200, 50, false)));
+        ChartSpec chart = TrendCharts.frtByChannel("frt_p90_s", WEEKS, p90, List.of("chat", "email"),
+                Map.of("chat", 60L, "email", 10_800L));
+
+        JsonNode option = JSON.readTree(chart.optionJson());
+        JsonNode range = option.at("/series/2");
+        assertThat(range.get("name").asText()).isEqualTo("target range");
+        assertThat(range.get("data").toString()).isEqualTo("[[0,0.9],[0,198.0]]");
+        assertThat(range.at("/lineStyle/opacity").asInt()).isZero();
+        assertThat(option.at("/legend/data").toString()).as("not in the legend").isEqualTo("[\"chat\",\"email\"]");
+        assertThat(option.at("/yAxis/min").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void trend_week_labels_keep_clear_of_the_value_axis_lowest_label() throws IOException {
+        // the first week sits under the value axis' lowest label ("0", "0.1"): at ECharts' 8 px they touched
+        JsonNode label = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).at("/xAxis/axisLabel");
+        assertThat(label.get("margin").asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void the_last_week_label_has_room_right_of_the_plot() throws IOException {
+        // "2026-W47" is centred on the plot's right edge: with 16 px it was cut to "2026-W4"
+        JsonNode grid = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).get("grid");
+        assertThat(grid.get("right").asInt()).isEqualTo(36);
+    }
+
+    @Test
     void rates_trend_is_in_percent() throws IOException {
         assertMatchesGolden(TrendCharts.rates(WEEKS, HISTORY, "all", "all"));
     }
@@ -104,8 +136,14 @@ class ChartsGoldenTest {
 
     @Test
     void nps_by_channel_labels_margin_and_answers_and_pales_small_samples() throws IOException {
-        assertMatchesGolden(NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", HISTORY,
-                IsoWeek.parse("2026-W47"), "channel", List.of("chat", "email", "phone")));
+        ChartSpec chart = NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", HISTORY,
+                IsoWeek.parse("2026-W47"), "channel", List.of("chat", "email", "phone"));
+        assertMatchesGolden(chart);
+        // one row per channel; each label on the other side of zero from its bar, where no bar is
+        JsonNode option = JSON.readTree(chart.optionJson());
+        assertThat(option.at("/yAxis/type").asText()).isEqualTo("category");
+        assertThat(option.at("/series/data/0/label/position").asText()).isEqualTo("left");  // chat +50
+        assertThat(option.at("/series/data/1/label/position").asText()).isEqualTo("right"); // email -12.5
     }
 
     private static void assertMatchesGolden(ChartSpec chart) throws IOException {

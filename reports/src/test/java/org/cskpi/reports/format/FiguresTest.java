@@ -10,8 +10,10 @@ class FiguresTest {
     @ParameterizedTest
     @CsvSource({
         "0, 0 s", "44.6, 45 s", "60, 1 min", "130, 2 min 10 s", "3599.6, 1 h",
-        "3660, 1 h 1 min", "10800, 3 h", "86400, 1 d", "183600, 2 d 3 h"})
-    void durations_use_the_two_largest_units(double seconds, String expected) {
+        "3660, 1 h 1 min", "10800, 3 h", "86400, 1 d", "183600, 2 d 3 h",
+        // the smaller unit is rounded, not cut: 2 h 53 min 52.8 s, 1 h 59 min 40 s, 23 h 59 min 40 s, 2 d 3 h 31 min
+        "10432.8, 2 h 54 min", "7180, 2 h", "86380, 1 d", "185460, 2 d 4 h"})
+    void durations_use_the_two_largest_units_rounded_to_the_smaller(double seconds, String expected) {
         assertThat(Figures.duration(seconds)).isEqualTo(expected);
     }
 

@@ -14,6 +14,7 @@ import org.cskpi.reports.StoreRows;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.reports.html.HtmlReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,28 @@ class TilesTest {
         assertThat(tiles.get(KpiSpec.NPS).verdict()).isEqualTo(Verdict.GOOD);
         assertThat(tiles.get(KpiSpec.NPS).marginOfError()).contains(8.4);
         assertThat(tiles.get(KpiSpec.NPS).current().orElseThrow().sampleSize()).isEqualTo(120);
+    }
+
+    @Test
+    void a_business_hours_median_of_0_says_how_many_tickets_arrived_outside_business_hours() {
+        // 0 s: at least half the tickets were asked and answered while closed; 71% arrived outside business hours
+        rows.all("2026-W47", "volume", 550, 550).all("2026-W47", "frt_business_median_s", 0, 530)
+                .all("2026-W47", "after_hours_share", 0.712, 550);
+        WeeklyReport report = ReportBuilder.build(rows.dsl(), CONFIG, IsoWeek.parse("2026-W47"), Filters.none());
+        Tile business = report.tiles().stream().filter(t -> t.spec() == KpiSpec.FRT_BUSINESS_MEDIAN).findFirst()
+                .orElseThrow();
+
+        assertThat(business.afterHoursShare()).contains(0.712);
+        assertThat(HtmlReport.body(report)).contains("<div class=\"tile-value\">0 s</div>"
+                + "<div class=\"tile-detail\">71% of tickets arrived outside business hours</div>");
+    }
+
+    @Test
+    void a_business_hours_median_above_0_needs_no_explanation() {
+        twoWeeks();
+        rows.all("2026-W47", "after_hours_share", 0.712, 550);
+
+        assertThat(tiles(Filters.none()).get(KpiSpec.FRT_BUSINESS_MEDIAN).afterHoursShare()).isEmpty();
     }
 
     @Test

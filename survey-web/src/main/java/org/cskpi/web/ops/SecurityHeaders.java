@@ -9,6 +9,8 @@ import org.cskpi.web.WebFeature;
  * images from this origin only: no inline script or style, no eval, no framing, forms post
  * only to this origin. Pages that need data in the page put it in
  * {@code <script type="application/json">} (not executed) and read it from a script file.
+ * Chart tooltips are built as DOM nodes by the report script: ECharts' own tooltip HTML carries
+ * style attributes, which this policy refuses (ReportPageBrowserTest hovers and checks).
  * When the app is reached over https ({@code web.secure_cookies}) it also sends
  * Strict-Transport-Security, so browsers that saw it once no longer try plain http for a year.
  */

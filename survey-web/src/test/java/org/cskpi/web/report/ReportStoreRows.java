@@ -1,5 +1,6 @@
 package org.cskpi.web.report;
 
+import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 
 import org.jooq.DSLContext;
@@ -30,11 +31,29 @@ final class ReportStoreRows {
         volume(dsl, "2026-W47", "team", "Billing", 400, false);
     }
 
+    /**
+     * What the tooltip test hovers: 20 tickets on Tuesday 11:00-12:00 of W47, and NPS 11.5 with a
+     * stored margin of 7.4 from 89 answers in W47 (its band is drawn 4.1 to 18.9).
+     */
+    static void hoverable(DSLContext dsl) {
+        dsl.insertInto(BUSIEST_HOURS).set(BUSIEST_HOURS.WEEK, "2026-W47").set(BUSIEST_HOURS.WEEKDAY, 2)
+                .set(BUSIEST_HOURS.HOUR, 11).set(BUSIEST_HOURS.TICKETS, 20L).execute();
+        kpi(dsl, "2026-W46", "all", "all", "nps", 20, 70, false);
+        kpi(dsl, "2026-W46", "all", "all", "nps_margin_of_error", 9.1, 70, false);
+        kpi(dsl, "2026-W47", "all", "all", "nps", 11.5, 89, false);
+        kpi(dsl, "2026-W47", "all", "all", "nps_margin_of_error", 7.4, 89, false);
+    }
+
     static void volume(DSLContext dsl, String week, String breakdown, String value, long n, boolean incomplete) {
+        kpi(dsl, week, breakdown, value, "volume", n, n, incomplete);
+    }
+
+    private static void kpi(DSLContext dsl, String week, String breakdown, String value, String kpi, double v, long n,
+                            boolean incomplete) {
         dsl.insertInto(KPI_WEEKLY)
                 .set(KPI_WEEKLY.WEEK, week).set(KPI_WEEKLY.BREAKDOWN, breakdown)
-                .set(KPI_WEEKLY.BREAKDOWN_VALUE, value).set(KPI_WEEKLY.KPI, "volume")
-                .set(KPI_WEEKLY.VALUE, (double) n).set(KPI_WEEKLY.SAMPLE_SIZE, n)
+                .set(KPI_WEEKLY.BREAKDOWN_VALUE, value).set(KPI_WEEKLY.KPI, kpi)
+                .set(KPI_WEEKLY.VALUE, v).set(KPI_WEEKLY.SAMPLE_SIZE, n)
                 .set(KPI_WEEKLY.SMALL_SAMPLE, n < 30).set(KPI_WEEKLY.INCOMPLETE, incomplete)
                 .execute();
     }
