@@ -1,7 +1,7 @@
 // Web API latency: p50/p95/p99 of GET /api/kpis on a KPI store holding 12 weeks of realistic
-// kpi_weekly rows. Run from the repository root after `mvn -B -pl survey-web -am package -DskipTests`:
+// kpi_weekly rows. Run from the repository root after `mvn -B -pl web -am package -DskipTests`:
 //
-//   java -cp "survey-web/target/cskpi-survey-web-0.1.0-SNAPSHOT.jar:$(cat survey-web/target/launch/classpath)" \
+//   java -cp "web/target/cskpi-web-0.1.0-SNAPSHOT.jar:$(cat web/target/launch/classpath)" \
 //        bench/ApiLatency.java [requests] [--serve PORT]
 //
 // With --serve it skips the measurement and keeps the app running (login analyst1 / admin1,

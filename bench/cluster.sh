@@ -33,8 +33,8 @@ OUT="$(cd "$OUT" && pwd)"
 say() { echo "cluster.sh: $*"; }
 
 "$ROOT/cskpi" generate --help >/dev/null   # builds cskpi when sources changed
-CP="$(ls "$ROOT"/analytics/target/cskpi-analytics-*-SNAPSHOT.jar | grep -v -- -tests.jar):$(cat "$ROOT/analytics/target/launch/classpath")"
-read -r -a JVM_OPTS <"$ROOT/analytics/target/launch/jvm.options"
+CP="$(ls "$ROOT"/batch/target/cskpi-batch-*-SNAPSHOT.jar | grep -v -- -tests.jar):$(cat "$ROOT/batch/target/launch/classpath")"
+read -r -a JVM_OPTS <"$ROOT/batch/target/launch/jvm.options"
 
 # A Spark home made of the project's own jars: workers start executors with SPARK_HOME/jars/*.
 export SPARK_HOME="$OUT/spark-home" SPARK_SCALA_VERSION=2.13
@@ -136,7 +136,7 @@ say "executors started by the workers: $executors; with finished tasks: $busy; t
 [ "$busy" -ge 2 ] || { echo "cluster.sh: FAIL: the workers' executors ran no tasks" >&2; exit 1; }
 
 # The published KPIs (the H2 store's tables, without run_id) must be identical.
-H2_JAR=$(tr ':' '\n' <"$ROOT/analytics/target/launch/classpath" | grep '/h2-[0-9.]*\.jar$')
+H2_JAR=$(tr ':' '\n' <"$ROOT/batch/target/launch/classpath" | grep '/h2-[0-9.]*\.jar$')
 declare -A COLUMNS=(
     [kpi_weekly]="week, breakdown, breakdown_value, kpi, value, sample_size, small_sample, incomplete"
     [busiest_hours]="week, weekday, hour, tickets"

@@ -5,11 +5,11 @@
 # `/` (the week a manager opens first) and the neighbouring weeks as a signed-in manager.
 #   bench/report-after-run.sh BASE_URL USER PASSWORD DATA_DIR [ROUNDS] [DELAY_SECONDS]
 # The run row goes in through H2's mixed mode (the app opened the store with AUTO_SERVER=TRUE);
-# it needs cskpi built (survey-web/target/launch/classpath names the H2 jar).
+# it needs cskpi built (web/target/launch/classpath names the H2 jar).
 set -euo pipefail
 base="$1" user="$2" password="$3" data_dir="$4" rounds="${5:-10}" delay="${6:-0}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-h2=$(tr ':' '\n' <"$root/survey-web/target/launch/classpath" | grep '/h2-[0-9.]*\.jar$' | head -n 1)
+h2=$(tr ':' '\n' <"$root/web/target/launch/classpath" | grep '/h2-[0-9.]*\.jar$' | head -n 1)
 url="jdbc:h2:$(cd "$data_dir" && pwd)/cskpi;AUTO_SERVER=TRUE"
 source "$root/bench/web-session.sh"
 web_sign_in "$base" "$user" "$password"

@@ -15,8 +15,8 @@ invitations=${3:-200000}
 work=$(mktemp -d)
 trap 'kill "${server:-}" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
-mvn -B -o -q -Dmaven.test.skip=true -pl survey-web -am package
-cp="survey-web/target/classes:$(cat survey-web/target/launch/classpath)"
+mvn -B -o -q -Dmaven.test.skip=true -pl web -am package
+cp="web/target/classes:$(cat web/target/launch/classpath)"
 javac -q -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java 2>/dev/null \
   || javac -d "$work/classes" -cp "$cp" bench/survey/SeedInvitations.java bench/survey/LoadClient.java
 echo "seeding invitations..." >&2

@@ -56,8 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the store sees the same KPI tables through {@code cskpi sql} (the warehouse) as the store
  * holds (what /api/kpis and the report pages read), and no run left {@code running}.
  *
- * <p>The store side is read with jOOQ here, not through survey-web's KpiQueries: analytics
- * does not depend on survey-web (the web half must not carry Spark, nor the batch half
+ * <p>The store side is read with jOOQ here, not through the web module's KpiQueries: batch
+ * does not depend on web (the web half must not carry Spark, nor the batch half
  * Javalin), and KpiQueries is a plain select on kpi_weekly; comparing every row of all three
  * tables covers what it returns.
  */
