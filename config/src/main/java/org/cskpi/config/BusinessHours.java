@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Business hours in the reporting time zone (KPIS.md, "Periods"): one local wall-clock
+ * Business hours in the reporting time zone (docs/kpis.md#business-time): one local wall-clock
  * interval per open weekday, start inclusive, end exclusive; holidays are closed all day.
  */
 public record BusinessHours(ZoneId zone, Map<DayOfWeek, Interval> week, Set<LocalDate> holidays) {

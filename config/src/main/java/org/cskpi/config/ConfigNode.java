@@ -102,7 +102,7 @@ final class ConfigNode {
     void rejectUnknownKeys() {
         for (String name : values.keySet()) {
             if (!read.contains(name)) {
-                throw new ConfigException(key(name) + ": unknown setting (check the spelling; see the README's configuration table)");
+                throw new ConfigException(key(name) + ": unknown setting (check the spelling; see docs/configuration.md#keys)");
             }
         }
     }

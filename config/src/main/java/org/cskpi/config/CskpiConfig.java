@@ -17,9 +17,10 @@ import java.util.Set;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * cskpi's whole configuration, read once from {@code cskpi.yaml} (DESIGN.md, "Configuration")
- * and passed by constructor. Every key has a default; a bad or unknown key is an error naming
- * it before any work starts. Paths default to places under the data directory.
+ * cskpi's whole configuration, read once from {@code cskpi.yaml}
+ * (docs/architecture.md#configuration) and passed by constructor. Every key has a default; a
+ * bad or unknown key is an error naming it before any work starts. Paths default to places
+ * under the data directory.
  * {@code storePassword} empty means the store's generated password (beside the store file).
  */
 public record CskpiConfig(
@@ -249,7 +250,7 @@ public record CskpiConfig(
         return web;
     }
 
-    /** The FRT target of a channel (KPIS.md: {@code other} has none). */
+    /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */
     public Optional<Long> frtTarget(String channel) {
         return Optional.ofNullable(frtTargetSeconds.get(channel.toLowerCase(Locale.ROOT)));
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.cskpi.config.BusinessHours;
 
 /**
- * Seconds inside business hours between two instants (KPIS.md, "Periods": local wall-clock
+ * Seconds inside business hours between two instants (docs/kpis.md#business-time: local wall-clock
  * intervals per weekday, start inclusive, end exclusive, holidays closed). The help desks'
  * own "business" durations (Zendesk's {@code business} minutes, Freshdesk's "(in hrs)"
  * columns) are computed with it. Each local day's open interval is computed once and kept

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Complaint categories of the simulated online shop, with their share of tickets. The
- * canonical name is the display name lower-cased (KPIS.md, "Breakdowns"); the tag is the
+ * canonical name is the display name lower-cased (docs/kpis.md#breakdowns); the tag is the
  * Zendesk dropdown value, which Zendesk also adds to the ticket's tags.
  */
 enum Category {

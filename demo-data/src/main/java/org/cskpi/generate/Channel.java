@@ -1,9 +1,9 @@
 package org.cskpi.generate;
 
 /**
- * How a ticket came in, in each help desk's words. The canonical channel is what ingest
- * must derive (DESIGN.md: Zendesk {@code voice} -> phone, {@code twitter}/{@code facebook}
- * -> social, Freshdesk Portal -> web).
+ * How a ticket came in, in each help desk's words. The canonical channel is what ingest must
+ * derive (docs/architecture.md#help-desk-formats-read-by-name: Zendesk {@code voice} -> phone,
+ * {@code twitter}/{@code facebook} -> social, Freshdesk Portal -> web).
  */
 enum Channel {
     EMAIL("email", "email", "Email"),

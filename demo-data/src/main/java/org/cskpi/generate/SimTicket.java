@@ -89,7 +89,10 @@ record SimTicket(
                 reopens, replies, customerMessages, status, events.get(events.size() - 1).at());
     }
 
-    /** The canonical status (DESIGN.md): Zendesk's new, open and hold are all {@code open}. */
+    /**
+     * The canonical status (docs/architecture.md#help-desk-formats-read-by-name): Zendesk's new,
+     * open and hold are all {@code open}.
+     */
     String canonicalStatus() {
         return switch (facts.zendeskStatus()) {
             case "pending" -> "pending";

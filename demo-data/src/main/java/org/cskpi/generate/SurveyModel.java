@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * NPS answers for a share of resolved tickets. The score starts at 8.6 and loses points for a
  * slow first response (more than 1 h, more than 4 h, more than 24 h or none), a long
  * resolution (over 3 days), a reopen, then gets normal noise (sd 1.6), rounded and clamped to
- * 0..10. So fast answers score higher on average (KPIS.md NPS by FRT bucket has a signal).
+ * 0..10. So fast answers score higher on average (NPS by FRT bucket,
+ * docs/kpis.md#nps-breakdowns-and-frt-buckets, has a signal).
  * Comments are in the customer's language and include commas, quotes, newlines.
  */
 final class SurveyModel {

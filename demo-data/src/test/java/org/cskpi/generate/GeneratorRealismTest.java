@@ -98,9 +98,10 @@ class GeneratorRealismTest {
 
     @Test
     void about_one_in_nine_tickets_is_a_repeat_contact() {
-        // KPIS.md: same customer, same category, within [created_at - 7 days, created_at).
-        // Counted on tickets from day 8 on, when a full 7-day history exists; the generator aims
-        // at 11 % same-topic returns plus a little coincidence from other returning customers.
+        // docs/kpis.md#repeat-contacts: same customer, same category, within
+        // [created_at - 7 days, created_at). Counted on tickets from day 8 on, when a full 7-day
+        // history exists; the generator aims at 11 % same-topic returns plus a little coincidence
+        // from other returning customers.
         Map<String, List<Long>> history = new HashMap<>();
         long first = GeneratedFiles.epoch(tickets.get(0).get("created_at"));
         int eligible = 0;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.cskpi.generate.SimEvent.Kind;
 import org.junit.jupiter.api.Test;
 
-/** The canonical facts derived from hand-built event lists (DESIGN.md canonical model). */
+/** The canonical facts derived from hand-built event lists (docs/architecture.md#canonical-model). */
 class SimTicketTest {
 
     private static final long T0 = 1_793_000_000L;

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Zendesk files parse as JSON with the real API's top-level keys, field names and types
  * (those of tickets recorded from real accounts), and say the
- * same as the canonical CSV when read the way DESIGN.md's Zendesk reader reads them.
+ * same as the canonical CSV when read the way the Zendesk reader reads them
+ * (docs/architecture.md#help-desk-formats-read-by-name).
  * 2,500 tickets over 2 weeks ending 2026-11-01 (3 pages per listing).
  */
 class ZendeskExportTest {
@@ -235,7 +236,7 @@ class ZendeskExportTest {
         }
     }
 
-    /** DESIGN.md's Zendesk channel mapping. */
+    /** The Zendesk channel mapping (docs/architecture.md#help-desk-formats-read-by-name). */
     private static String canonicalChannel(String via) {
         return switch (via) {
             case "email" -> "email";

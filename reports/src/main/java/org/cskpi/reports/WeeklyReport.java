@@ -13,7 +13,7 @@ import org.cskpi.reports.tiles.Tile;
  * Everything the weekly report shows, independent of how it is rendered (HTML file, web page,
  * JSON, CSV).
  *
- * @param incomplete the week ends after the cut-off: its values are partial (KPIS.md)
+ * @param incomplete the week ends after the cut-off: its values are partial (docs/kpis.md#incomplete-weeks)
  * @param zone       the business time zone (weeks, hours and answer times are in it)
  * @param weeks      every week the store has, oldest first (for a week picker)
  * @param comments   detractor answers of the week with a comment, newest first

@@ -40,7 +40,7 @@ public final class StoreRows {
         return dsl;
     }
 
-    /** A complete KPI row; small_sample follows KPIS.md (sample_size < 30). */
+    /** A complete KPI row; small_sample follows docs/kpis.md#small-samples (sample_size < 30). */
     public StoreRows kpi(String week, String breakdown, String value, String kpi, double v, long n) {
         return kpi(week, breakdown, value, kpi, v, n, false);
     }

@@ -24,8 +24,9 @@ import java.util.Optional;
  *       rows) vanished after {@code analyze} exited, mostly on a busy machine where the 200 ms
  *       compaction budget ran out mid-way. Without it the file keeps dead space, which later
  *       commits reuse.</li>
- *   <li>{@code NON_KEYWORDS=VALUE,HOUR}: KPIS.md names the columns {@code value} and
- *       {@code hour}; this lets analysts and jOOQ use them unquoted.</li>
+ *   <li>{@code NON_KEYWORDS=VALUE,HOUR}: the KPI store has columns named {@code value}
+ *       and {@code hour} (docs/architecture.md#kpi-store); this lets analysts and jOOQ use
+ *       them unquoted.</li>
  *   <li>{@code TRACE_LEVEL_FILE=0}: H2's default writes every failing statement, SQL text
  *       included, to {@code cskpi.trace.db}; analysts' queries and their literals stay out of
  *       it. Errors still reach the caller as exceptions.</li>

@@ -24,7 +24,7 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * Backlog at the week's end (KPIS.md, "Ticket KPIs"): tickets created before the week's end
+ * Backlog at the week's end (docs/kpis.md#backlog): tickets created before the week's end
  * whose (first) {@code resolved_at} is null or after the week's end. Computed as a running
  * balance per breakdown value: +1 in the week a ticket is created, −1 in the week it is first
  * resolved (never before its creation week), summed over all weeks up to the week. A week

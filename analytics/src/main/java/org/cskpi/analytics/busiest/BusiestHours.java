@@ -15,7 +15,7 @@ import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * When tickets arrive (KPIS.md, "Ticket KPIs"): the {@code busiest_hours} table — tickets
+ * When tickets arrive (docs/kpis.md#busiest-hours): the {@code busiest_hours} table — tickets
  * created per (week, ISO weekday 1 = Monday, hour 0–23) in the business zone, non-zero cells
  * only (a grouping never yields empty cells) — and {@code after_hours_share}: tickets created
  * outside business hours (closed days and holidays are outside) ÷ tickets created.

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.cskpi.config.BusinessHours;
 
 /**
- * Business time (KPIS.md, "Periods, cut-off and flags"): the seconds of an interval that fall
+ * Business time (docs/kpis.md#business-time): the seconds of an interval that fall
  * inside the configured business hours — local wall-clock intervals per weekday, start
  * inclusive, end exclusive, converted to instants in the business zone (so a DST day's open
  * interval can be an hour shorter or longer) — skipping holidays (local dates).

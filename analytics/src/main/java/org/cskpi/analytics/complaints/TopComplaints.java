@@ -12,7 +12,7 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * The {@code top_complaints} table (KPIS.md, "Ticket KPIs"): every category of the week with
+ * The {@code top_complaints} table (docs/kpis.md#top-complaints): every category of the week with
  * its tickets, share of the week's volume, change against the previous ISO week
  * ({@code (this − previous) ÷ previous}, null when previous is 0) and its repeat contact rate
  * (null when none of its tickets has a customer_id). Order (tickets desc, then name) is the

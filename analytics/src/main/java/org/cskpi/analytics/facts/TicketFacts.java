@@ -21,7 +21,7 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.ingest.canonical.Tickets;
 
 /**
- * One row per canonical ticket with what the KPI families need (KPIS.md, "Ticket KPIs"),
+ * One row per canonical ticket with what the KPI families need (docs/kpis.md#ticket-kpis),
  * all durations in seconds between instants:
  *
  * <ul>

@@ -13,8 +13,8 @@ import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * First response time (KPIS.md, "Ticket KPIs"): {@code first_response_at − created_at} over
- * tickets with a first response (not after the cut-off); exact median and p90 (Spark's
+ * First response time (docs/kpis.md#first-response-time): {@code first_response_at − created_at}
+ * over tickets with a first response (not after the cut-off); exact median and p90 (Spark's
  * {@code percentile}, linear interpolation; computed by
  * {@link org.cskpi.analytics.tidy.ExactPercentiles}) and mean on the calendar clock, median and p90
  * on the business clock; the count of responded tickets is the sample size.

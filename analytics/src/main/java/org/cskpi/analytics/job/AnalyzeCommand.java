@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cskpi analyze}: compute every KPI of KPIS.md and publish it to the KPI store. */
+/** {@code cskpi analyze}: compute every KPI of docs/kpis.md and publish it to the KPI store. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Compute every KPI (KPIS.md) from the warehouse and the survey answers, write them to the "
+        description = "Compute every KPI (docs/kpis.md) from the warehouse and the survey answers, write them to the "
                 + "warehouse and publish them to the KPI store in one transaction.")
 public final class AnalyzeCommand implements Callable<Integer> {
 

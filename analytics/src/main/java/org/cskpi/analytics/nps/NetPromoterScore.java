@@ -23,7 +23,7 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * NPS (KPIS.md, "NPS"). Answers are attributed to the week the customer answered (business
+ * NPS (docs/kpis.md#nps). Answers are attributed to the week the customer answered (business
  * zone); their breakdowns come from the ticket behind the answer (channel, category, team,
  * agent, FRT bucket), plus the answer's locale. Answers without a matching ticket count in
  * {@code all} and {@code locale} only.
@@ -58,7 +58,7 @@ public final class NetPromoterScore {
                 .withColumn("week_end", Weeks.weekEnd(time, zone));
     }
 
-    /** FRT bucket (KPIS.md): ≤1m, 1m-1h, 1h-4h, 4h-24h, >24h, no_response. */
+    /** FRT bucket (docs/kpis.md#nps-breakdowns-and-frt-buckets): ≤1m, 1m-1h, 1h-4h, 4h-24h, >24h, no_response. */
     static Column frtBucket() {
         Column frt = col("frt_s");
         return when(frt.isNull().or(col("is_responded").equalTo(false)), lit("no_response"))

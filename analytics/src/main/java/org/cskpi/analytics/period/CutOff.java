@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.cskpi.analytics.tidy.Columns;
 
 /**
- * The cut-off (KPIS.md, "Periods, cut-off and flags"): the newest {@code updated_at} in the
+ * The cut-off (docs/kpis.md#cut-off): the newest {@code updated_at} in the
  * warehouse, a ticket without {@code updated_at} counting with its newest timestamp of any
  * kind; with survey answers only, the newest {@code answered_at}. KPIs are "as of" it.
  */

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
- * ISO-8601 weeks in the business time zone (KPIS.md: "a week is an ISO-8601 week, Monday
- * 00:00 to Sunday 24:00, in the business time zone, written 2026-W47"). The week-year is
- * the ISO week-based year (the year of the week's Thursday), so 2026-12-31 is in 2026-W53
- * and 2027-01-01 too.
+ * ISO-8601 weeks in the business time zone (docs/kpis.md#weeks-and-time-zone: Monday 00:00
+ * inclusive to the next Monday 00:00 exclusive, local in the business zone, written 2026-W47).
+ * The week-year is the ISO week-based year (the year of the week's Thursday), so 2026-12-31 is
+ * in 2026-W53 and 2027-01-01 too.
  *
  * <p>The Spark columns take UTC instants and assume the session time zone is UTC (cskpi's
  * sessions set {@code spark.sql.session.timeZone=UTC}; the jobs check it).

@@ -22,14 +22,14 @@ import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * Repeat contacts (KPIS.md, "Ticket KPIs").
+ * Repeat contacts (docs/kpis.md#repeat-contacts).
  *
  * <p>A ticket is a repeat contact when the same customer created another ticket in the same
  * category within {@code [created_at − window, created_at)}; the earlier ticket may be in any
  * week, channel or team. The window is a range frame over epoch <em>microseconds</em>
  * ({@code window_days × 86,400 × 10^6} preceding to 1 µs preceding): the same instant-based
- * "days" as KPIS.md (86,400 s each, also across DST) with the end excluded exactly, even for
- * timestamps with sub-second parts.
+ * "days" as in docs/kpis.md#seven-days (86,400 s each, also across DST) with the end excluded
+ * exactly, even for timestamps with sub-second parts.
  */
 public final class RepeatContacts {
 

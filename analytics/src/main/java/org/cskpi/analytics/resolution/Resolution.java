@@ -16,7 +16,7 @@ import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
 
 /**
- * Resolution KPIs (KPIS.md, "Ticket KPIs"), over the week's cohort:
+ * Resolution KPIs (docs/kpis.md#ticket-kpis), over the week's cohort:
  * <ul>
  *   <li>resolution time {@code resolved_at − created_at} (first resolution; median, p90, mean,
  *       business median) over resolved tickets; full resolution median over tickets with

@@ -17,7 +17,7 @@ import org.cskpi.store.RunVersions;
 import org.jooq.DSLContext;
 
 /**
- * The temp views analysts query with {@code cskpi sql} (KPIS.md, last paragraph): the
+ * The temp views analysts query with {@code cskpi sql} (docs/kpis.md#tables-for-analysts): the
  * warehouse's tickets, messages, kpi_weekly, busiest_hours and top_complaints (the Parquet
  * versions the store says are current, so the same run as the store's KPI tables; an empty
  * view with the right columns when a table was never written) and survey_responses from the store.

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Breakdowns (KPIS.md, "Breakdowns"): every fact row is repeated once per breakdown it
+ * Breakdowns (docs/kpis.md#breakdowns): every fact row is repeated once per breakdown it
  * belongs to, as {@code (breakdown, breakdown_value)} — {@code all/all} always, then each
  * breakdown whose value is not null (a null team or agent leaves the ticket out of that
  * breakdown only). A KPI is then one aggregation grouped by {@link #KEYS}.

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The tidy shape of {@code kpi_weekly} (KPIS.md, "Names in the KPI store"): week, breakdown,
+ * The tidy shape of {@code kpi_weekly} (docs/kpis.md#names-in-the-kpi-store): week, breakdown,
  * breakdown_value, kpi, value, sample_size, small_sample, incomplete.
  */
 public final class Tidy {
@@ -29,7 +29,7 @@ public final class Tidy {
     public static final String SAMPLE_SIZE = "sample_size";
     public static final String SMALL_SAMPLE = "small_sample";
     public static final String INCOMPLETE = "incomplete";
-    /** KPIS.md: small_sample is sample_size &lt; 30. */
+    /** docs/kpis.md#small-samples: small_sample is sample_size &lt; 30. */
     public static final long SMALL_SAMPLE_BELOW = 30;
     private static final long SEVEN_DAYS_MICROS = 7L * 86_400L * 1_000_000L;
 
@@ -66,8 +66,8 @@ public final class Tidy {
 
     /**
      * Turns one aggregated row per (week, week_end, breakdown, breakdown_value) into one row per
-     * KPI. KPIS.md: "a KPI whose sample is empty has no row" — rows with sample size 0 or a
-     * null value are dropped, never written as 0 or null.
+     * KPI. docs/kpis.md#which-rows-exist: a KPI whose sample is empty has no row — rows with
+     * sample size 0 or a null value are dropped, never written as 0 or null.
      */
     public static Dataset<Row> unpivot(Dataset<Row> aggregated, Metric... metrics) {
         Columns.require(aggregated, "aggregated KPIs", Breakdowns.WEEK, Breakdowns.WEEK_END, Breakdowns.BREAKDOWN,
@@ -85,9 +85,9 @@ public final class Tidy {
     }
 
     /**
-     * Adds the flags and drops week_end (KPIS.md): small_sample is sample_size &lt; 30;
-     * incomplete when the week ends after the cut-off, and for resolution_rate_7d also when
-     * the week's end + 7 × 86,400 s is after it.
+     * Adds the flags and drops week_end (docs/kpis.md#periods-cut-off-and-flags):
+     * small_sample is sample_size &lt; 30; incomplete when the week ends after the cut-off,
+     * and for resolution_rate_7d also when the week's end + 7 × 86,400 s is after it.
      */
     public static Dataset<Row> withFlags(Dataset<Row> kpis, Instant cutOff) {
         Columns.require(kpis, "KPIs", Breakdowns.WEEK_END, KPI, SAMPLE_SIZE);

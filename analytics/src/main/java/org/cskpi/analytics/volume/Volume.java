@@ -12,7 +12,7 @@ import java.util.List;
 import org.cskpi.analytics.tidy.KpiFamily;
 
 /**
- * Counts over the week's cohort (KPIS.md, "Ticket KPIs"): {@code volume} (tickets created in
+ * Counts over the week's cohort (docs/kpis.md#ticket-kpis): {@code volume} (tickets created in
  * the week) and {@code unanswered} (created in the week, first response null or after the
  * cut-off; a ticket solved without any reply counts). Both have the cohort as sample size,
  * so a week where every ticket was answered has {@code unanswered} = 0 (a real count).

@@ -26,7 +26,8 @@ import org.cskpi.ingest.spark.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** One test per rule of KPIS.md's first section, "Periods, cut-off and flags". */
+/** One test per rule of the first section of docs/kpis.md,
+ * docs/kpis.md#periods-cut-off-and-flags. */
 @ExtendWith(SharedSpark.class)
 class PeriodRulesTest {
 

@@ -23,7 +23,8 @@ public final class ResolvedTickets {
     /**
      * Tickets with {@code resolved_at} set (and at or after {@code since}, when given), with
      * only the columns an invitation needs, oldest resolution first so that survey fatigue
-     * keeps a customer's earliest ticket. Input: canonical {@code tickets} (DESIGN.md).
+     * keeps a customer's earliest ticket. Input: canonical {@code tickets}
+     * (docs/architecture.md#tickets).
      */
     public static Dataset<Row> filterResolvedSince(Dataset<Row> tickets, Optional<Instant> since) {
         List<String> present = List.of(tickets.columns());

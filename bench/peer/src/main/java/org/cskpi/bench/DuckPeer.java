@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The DuckDB peer of cskpi's benchmark: computes the headline KPIs of KPIS.md from cskpi's
+ * The DuckDB peer of cskpi's benchmark: computes the headline KPIs of docs/kpis.md from cskpi's
  * canonical ticket CSV with the same definitions, and times it.
  *
  * <pre>

@@ -4,7 +4,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The optional canonical {@code messages} table (DESIGN.md): one row per ticket message. */
+/** The optional canonical {@code messages} table (docs/architecture.md#messages): one row per ticket message. */
 public final class Messages {
 
     public static final String TICKET_ID = "ticket_id";

@@ -6,8 +6,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The canonical {@code tickets} table (DESIGN.md, "Canonical model"): one row per ticket,
- * its latest version. Timestamps are UTC instants. Beyond DESIGN.md's columns it carries
+ * The canonical {@code tickets} table (docs/architecture.md#tickets): one row per ticket,
+ * its latest version. Timestamps are UTC instants. Beyond the first design's columns it carries
  * {@code locale} (the customer's language, where the export has it; the survey uses it) and
  * {@code raw_channel} / {@code raw_status}, the help desk's own values before normalising.
  */

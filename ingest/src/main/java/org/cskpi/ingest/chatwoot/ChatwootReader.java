@@ -22,7 +22,7 @@ import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
 
 /**
- * Reads Chatwoot exports (DESIGN.md, "Help-desk formats read by name"): the API's
+ * Reads Chatwoot exports (docs/architecture.md#help-desk-formats-read-by-name): the API's
  * conversation JSON (list pages, payload pages, single conversations, a conversation's
  * messages pages) and the conversations CSV report. One staged row per conversation record;
  * messages become canonical messages (incoming: customer; outgoing: agent, or system when a

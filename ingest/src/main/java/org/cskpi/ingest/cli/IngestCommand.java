@@ -40,7 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Files, directories or globs (.gz read as is; any Hadoop path).")
     List<String> inputs;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file for --source csv (MAPPING.md).")
+    @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file for --source csv (docs/mappings.md).")
     Path mapping;
 
     @Option(names = "--source-tz", paramLabel = "ZONE",

@@ -10,7 +10,7 @@ import org.cskpi.ingest.freshdesk.FreshdeskReader;
 import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.zendesk.ZendeskReader;
 
-/** The {@code --source} names and their readers (DESIGN.md, "Help-desk formats read by name"). */
+/** The {@code --source} names and their readers (docs/architecture.md#help-desk-formats-read-by-name). */
 public final class SourceReaders {
 
     /** The formats {@code --source} accepts. */

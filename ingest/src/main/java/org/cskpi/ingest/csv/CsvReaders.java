@@ -34,7 +34,7 @@ public final class CsvReaders {
         return new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
     }
 
-    /** Any delimited export through a user's mapping file (MAPPING.md). */
+    /** Any delimited export through a user's mapping file (docs/mappings.md). */
     public static SourceReader mapped(Path mappingFile) {
         return new MappedCsvReader("csv", MappingParser.read(mappingFile, MappingTarget.TICKETS), HeaderPolicy.MAPPED);
     }

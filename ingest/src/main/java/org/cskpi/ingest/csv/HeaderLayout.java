@@ -11,8 +11,8 @@ import org.cskpi.ingest.mapping.Mapping;
 
 /**
  * Where each canonical column's cells are in the records of one file: the header's field
- * indexes per canonical column (MAPPING.md: headers match case-insensitively, surrounding
- * spaces and a BOM ignored; one header may feed several columns).
+ * indexes per canonical column (docs/mappings.md#headers: headers match case-insensitively,
+ * surrounding spaces and a BOM ignored; one header may feed several columns).
  *
  * @param indexes    canonical column to the field indexes feeding it, first non-null wins
  * @param fieldCount fields a record must have (the header's count)

@@ -2,7 +2,7 @@ package org.cskpi.ingest.csv;
 
 /** How strictly the headers named by a mapping must be present in a file. */
 public enum HeaderPolicy {
-    /** A mapping file (MAPPING.md): every header named in {@code columns} must exist; extras are ignored. */
+    /** A mapping file (docs/mappings.md#headers): every header in {@code columns} must exist; extras are ignored. */
     MAPPED,
     /**
      * cskpi's canonical CSV: {@code ticket_id} and {@code created_at} must exist, other canonical

@@ -11,9 +11,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * Decodes bytes strictly (MAPPING.md: never silently replaced): a byte sequence that is not
- * valid in the charset fails with a {@link MalformedInputAt} carrying its byte offset. A
- * leading byte-order mark is skipped.
+ * Decodes bytes strictly (docs/mappings.md#encoding: never silently replaced): a byte
+ * sequence that is not valid in the charset fails with a {@link MalformedInputAt} carrying
+ * its byte offset. A leading byte-order mark is skipped.
  */
 final class StrictDecodingReader extends Reader {
 

@@ -9,13 +9,14 @@ import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
 
 /**
- * Freshdesk's ticket CSV export (DESIGN.md), read through the built-in mapping
- * {@code freshdesk.yaml} beside this class: its real headers, its {@code yyyy-MM-dd HH:mm:ss}
- * times in the account's zone (--source-tz), its Source and Status values. The customer is
- * the Contact ID, else a keyed hash of the requester's e-mail. Freshdesk exports only the
- * latest resolution time, so {@code resolved_at} and {@code final_resolved_at} are both the
- * Resolved time (the Closed time when a ticket was closed without being resolved: closing
- * is often an automatic step days later and would inflate full resolution time).
+ * Freshdesk's ticket CSV export (docs/architecture.md#help-desk-formats-read-by-name), read
+ * through the built-in mapping {@code freshdesk.yaml} beside this class: its real headers, its
+ * {@code yyyy-MM-dd HH:mm:ss} times in the account's zone (--source-tz), its Source and Status
+ * values. The customer is the Contact ID, else a keyed hash of the requester's e-mail.
+ * Freshdesk exports only the latest resolution time, so {@code resolved_at} and
+ * {@code final_resolved_at} are both the Resolved time (the Closed time when a ticket was
+ * closed without being resolved: closing is often an automatic step days later and would
+ * inflate full resolution time).
  * Reopens are not in the export and stay null.
  */
 public final class FreshdeskReader implements SourceReader {

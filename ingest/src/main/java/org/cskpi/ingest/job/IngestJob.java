@@ -35,11 +35,11 @@ import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.store.RunLog;
 
 /**
- * One ingest run: read → validate → quarantine → dedupe → merge → write (DESIGN.md, the
- * ingest issue). The warehouse only changes in the last step, by {@code Warehouse.replace},
- * and not at all when no ticket is new or updated; the new versions become current when the
- * run is marked succeeded, which records them in the store. Any failure (or kill) before that
- * leaves every reader on the previous versions.
+ * One ingest run: read → validate → quarantine → dedupe → merge → write
+ * (docs/architecture.md#ingest, the ingest issue). The warehouse only changes in the last step,
+ * by {@code Warehouse.replace}, and not at all when no ticket is new or updated; the new
+ * versions become current when the run is marked succeeded, which records them in the store.
+ * Any failure (or kill) before that leaves every reader on the previous versions.
  */
 public final class IngestJob {
 

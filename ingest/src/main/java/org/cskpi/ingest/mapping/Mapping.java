@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A parsed mapping file (MAPPING.md). Immutable and serializable: Spark ships it to the tasks
+ * A parsed mapping file (docs/mappings.md). Immutable and serializable: Spark ships it to the tasks
  * that read the files.
  *
  * @param source           value of the {@code source} column; null for survey responses without one

@@ -19,9 +19,9 @@ import org.cskpi.config.YamlFiles;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a mapping file (MAPPING.md) and checks it completely before any row is read: unknown
- * keys, unknown canonical columns, missing required columns, bad delimiter, charset, zone or
- * timestamp pattern are each an error naming the file and the key.
+ * Reads a mapping file (docs/mappings.md#errors) and checks it completely before any row is
+ * read: unknown keys, unknown canonical columns, missing required columns, bad delimiter,
+ * charset, zone or timestamp pattern are each an error naming the file and the key.
  */
 public final class MappingParser {
 
@@ -57,7 +57,7 @@ public final class MappingParser {
             throw new UserError(name + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }
         if (!(root instanceof Map<?, ?> map)) {
-            throw new UserError(name + ": expected a mapping file with key: value settings (see MAPPING.md)");
+            throw new UserError(name + ": expected a mapping file with key: value settings (see docs/mappings.md)");
         }
         return new MappingParser(name, target).parse(map);
     }

@@ -2,7 +2,7 @@ package org.cskpi.ingest.mapping;
 
 import java.util.List;
 
-/** What a mapping file maps into: ticket rows or survey responses (MAPPING.md). */
+/** What a mapping file maps into: ticket rows or survey responses (docs/mappings.md#canonical-columns). */
 public enum MappingTarget {
 
     /**

@@ -8,7 +8,7 @@ import org.cskpi.ingest.validate.CustomerHash;
 import org.cskpi.ingest.validate.TimestampParser;
 
 /**
- * Row rules for imported answers (MAPPING.md's last paragraph, the ingest rules): a ticket or
+ * Row rules for imported answers (docs/mappings.md#survey-responses, the ingest rules): a ticket or
  * a customer, a score that is an integer 0–10 written as digits ({@code NA}, {@code 7.5},
  * {@code 11} are quarantined), a readable {@code answered_at}; comment and locale within the
  * store's column sizes. E-mail customer ids become the same keyed hash ingest uses.

@@ -47,7 +47,7 @@ public final class ResponsesCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The CSV file (.gz read as is).")
         String file;
 
-        @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (MAPPING.md) for other survey exports.")
+        @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file (docs/mappings.md) for other survey exports.")
         Path mapping;
 
         @Override

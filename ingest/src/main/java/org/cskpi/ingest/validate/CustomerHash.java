@@ -9,10 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pseudonymises customer e-mail addresses (DESIGN.md: never stored in clear): HMAC-SHA256
- * under {@code ingest.customer_key} of the trimmed, lower-cased address, as 64 hex digits.
- * The same address under the same key always gives the same id, so repeat contacts still
- * join; without the key the id cannot be turned back into the address by hashing guesses.
+ * Pseudonymises customer e-mail addresses (docs/architecture.md#customer-ids: never stored
+ * in clear): HMAC-SHA256 under {@code ingest.customer_key} of the trimmed, lower-cased
+ * address, as 64 hex digits. The same address under the same key always gives the same id,
+ * so repeat contacts still join; without the key the id cannot be turned back into the
+ * address by hashing guesses.
  */
 public final class CustomerHash implements Serializable {
 

@@ -28,7 +28,7 @@ public final class TicketRows {
 
     /**
      * Validates every staged row (one output row per input row). A typed map rather than
-     * built-in functions: MAPPING.md's timestamp rules (patterns tried in order, DST gap and
+     * built-in functions: docs/mappings.md#timestamps (patterns tried in order, DST gap and
      * overlap counted) and the keyed hash need java.time and javax.crypto.
      */
     public static Dataset<Row> withValidation(Dataset<Row> staged, TicketValidator validator) {
@@ -64,7 +64,8 @@ public final class TicketRows {
 
     /**
      * One row per (source, ticket_id): the newest {@code updated_at} wins, null older than any
-     * time, and on a tie the row later in the input (file order, then line) wins (MAPPING.md).
+     * time, and on a tie the row later in the input (file order, then line) wins
+     * (docs/mappings.md#duplicates-and-re-ingesting).
      * Returns {@code Tickets.SCHEMA}'s columns.
      */
     public static Dataset<Row> dedupe(Dataset<Row> accepted) {
@@ -78,7 +79,7 @@ public final class TicketRows {
     /**
      * Replaces {@code first_response_at} and {@code agent_replies} of tickets that have
      * messages by the first public agent message and the count of public agent messages
-     * (DESIGN.md); tickets without messages keep the export's values.
+     * (docs/architecture.md#messages); tickets without messages keep the export's values.
      */
     public static Dataset<Row> withMessageFacts(Dataset<Row> tickets, Dataset<Row> messages) {
         Column publicAgent = col(Messages.AUTHOR_ROLE).equalTo("agent").and(col(Messages.IS_PUBLIC));

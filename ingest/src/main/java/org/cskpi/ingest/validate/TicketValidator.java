@@ -14,12 +14,12 @@ import org.cskpi.ingest.canonical.Staged;
 import org.cskpi.ingest.canonical.Tickets;
 
 /**
- * Validates and normalises one staged row (the ingest issue's rules and MAPPING.md's row
- * rules): the first failing rule quarantines the row with a reason naming the field and the
- * text. Accepted rows get canonical channel (unknown: {@code other}, flagged), category
- * (trimmed, lower-cased in {@code Locale.ROOT}, {@code uncategorised} when null), status,
- * typed timestamps (UTC instants) and counts, and an e-mail-only customer replaced by its
- * keyed hash.
+ * Validates and normalises one staged row (the ingest issue's rules and
+ * docs/mappings.md#row-rules-and-quarantine): the first failing rule quarantines the row with a
+ * reason naming the field and the text. Accepted rows get canonical channel (unknown:
+ * {@code other}, flagged), category (trimmed, lower-cased in {@code Locale.ROOT},
+ * {@code uncategorised} when null), status, typed timestamps (UTC instants) and counts, and an
+ * e-mail-only customer replaced by its keyed hash.
  */
 public final class TicketValidator implements Serializable {
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Timestamp texts to instants (MAPPING.md, "Timestamps"): the given patterns in order
+ * Timestamp texts to instants (docs/mappings.md#timestamps): the given patterns in order
  * (English locale), then ISO-8601 with or without offset; a text without an offset is a
  * local time in {@code zone}, a date alone is midnight there. Local times in a DST gap move
  * forward by the gap, ambiguous ones take the earlier offset (as {@code ZonedDateTime.ofLocal}),

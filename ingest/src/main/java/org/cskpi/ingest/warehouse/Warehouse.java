@@ -19,14 +19,14 @@ import org.cskpi.cli.UserError;
 import org.cskpi.store.RunVersions;
 
 /**
- * The Parquet warehouse (DESIGN.md): one directory per table, each holding numbered
- * versions {@code v-000001, v-000002, ...}. A new version is written beside the current one
- * and Spark commits it (its {@code _SUCCESS} marker), but it only becomes current when the run
- * that wrote it records it in the KPI store ({@link RunVersions}): the store's commit is the
+ * The Parquet warehouse (docs/architecture.md#warehouse): one directory per table, each holding
+ * numbered versions {@code v-000001, v-000002, ...}. A new version is written beside the current
+ * one and Spark commits it (its {@code _SUCCESS} marker), but it only becomes current when the
+ * run that wrote it records it in the KPI store ({@link RunVersions}): the store's commit is the
  * run's one commit point, so a failed or killed run leaves every reader on the previous version.
- * A table the store has no record of (a warehouse from before the store kept them, or one
- * opened without a store) is read by the older rule: its highest committed version. Works on
- * any Hadoop file system (local, hdfs://, s3a://): no rename-over or local-path assumption.
+ * A table the store has no record of (a warehouse from before the store kept them, or one opened
+ * without a store) is read by the older rule: its highest committed version. Works on any Hadoop
+ * file system (local, hdfs://, s3a://): no rename-over or local-path assumption.
  */
 public final class Warehouse {
 

@@ -19,10 +19,10 @@ import org.cskpi.cli.UserError;
 import org.cskpi.ingest.source.InputFiles;
 
 /**
- * One Zendesk export file and the top-level keys that say what it holds (DESIGN.md, "Help-desk
- * formats read by name"). A page may carry several (the incremental ticket export sideloads
- * {@code users}, {@code groups} and {@code metric_sets}). {@code lines} marks the UI's NDJSON
- * export: one {@code {"ticket": {…}}} object per line.
+ * One Zendesk export file and the top-level keys that say what it holds
+ * (docs/architecture.md#help-desk-formats-read-by-name). A page may carry several (the
+ * incremental ticket export sideloads {@code users}, {@code groups} and {@code metric_sets}).
+ * {@code lines} marks the UI's NDJSON export: one {@code {"ticket": {…}}} object per line.
  */
 record ZendeskFile(Path path, Set<String> keys, boolean lines) {
 

@@ -23,11 +23,12 @@ import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
 
 /**
- * Reads Zendesk Support API exports (DESIGN.md, "Help-desk formats read by name"): any mix of
- * JSON pages (plain or .gz) recognised by their top-level keys, and the UI's NDJSON export.
- * Every ticket record becomes one staged row; metrics, events, audits and comments fill in the
- * times and counts, and comments become canonical messages. Children whose ticket is not in
- * the export are counted in {@code skipped} ("orphan ticket_metrics" …), never made tickets.
+ * Reads Zendesk Support API exports (docs/architecture.md#help-desk-formats-read-by-name): any
+ * mix of JSON pages (plain or .gz) recognised by their top-level keys, and the UI's NDJSON
+ * export. Every ticket record becomes one staged row; metrics, events, audits and comments
+ * fill in the times and counts, and comments become canonical messages. Children whose ticket
+ * is not in the export are counted in {@code skipped} ("orphan ticket_metrics" …), never made
+ * tickets.
  */
 public final class ZendeskReader implements SourceReader {
 

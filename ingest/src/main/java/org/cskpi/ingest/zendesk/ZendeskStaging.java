@@ -23,8 +23,9 @@ import org.cskpi.ingest.canonical.Staged;
 import org.cskpi.ingest.canonical.Tickets;
 
 /**
- * Zendesk ticket records to staged rows (the {@code Staged} contract): ids and values mapped
- * as DESIGN.md says, times and counts taken from the best source the export has:
+ * Zendesk ticket records to staged rows (the {@code Staged} contract): ids and values mapped as
+ * docs/architecture.md#help-desk-formats-read-by-name says, times and counts taken from the
+ * best source the export has:
  * <ul>
  *   <li>first_response_at: the first public agent comment (events, audits, comments), else the
  *       first reply_time fulfil of the metric events, else created_at + metrics'

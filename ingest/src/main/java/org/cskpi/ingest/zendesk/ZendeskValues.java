@@ -9,8 +9,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Zendesk's own values mapped to the canonical ones (DESIGN.md, "Help-desk formats read by
- * name"), as column expressions. The original value is kept in raw_channel / raw_status.
+ * Zendesk's own values mapped to the canonical ones
+ * (docs/architecture.md#help-desk-formats-read-by-name), as column expressions. The original
+ * value is kept in raw_channel / raw_status.
  */
 final class ZendeskValues {
 

@@ -21,7 +21,7 @@ final class Axes {
 
     /**
      * Week labels; a week with any incomplete value in {@code scope} is starred so that a
-     * reader never compares it silently with complete ones (KPIS.md, "incomplete").
+     * reader never compares it silently with complete ones (docs/kpis.md#incomplete-weeks).
      */
     static String[] weekLabels(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value,
                                List<String> kpis) {

@@ -52,7 +52,7 @@ public final class ComplaintsChart {
                         rows));
     }
 
-    /** "+25%", "-10%", "new" when the previous week had none (KPIS.md: change is null then). */
+    /** "+25%", "-10%", "new" when the previous week had none (docs/kpis.md#top-complaints: change is null then). */
     static String change(Double change) {
         if (change == null) {
             return "new";

@@ -15,7 +15,7 @@ import org.icepear.echarts.components.series.ItemStyle;
 import org.icepear.echarts.components.visualMap.ContinousVisualMap;
 
 /**
- * Weekday x hour heatmap of tickets created (KPIS.md, "busiest hours"), business zone. Cells
+ * Weekday x hour heatmap of tickets created (docs/kpis.md#busiest-hours), business zone. Cells
  * inside business hours get a dark outline. All 168 cells are drawn; cells the store does not
  * hold (it keeps non-zero cells only) are 0.
  */

@@ -16,7 +16,7 @@ import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
 
-/** NPS of the week: score distribution 0-10 and NPS per breakdown value (KPIS.md, "NPS"). */
+/** NPS of the week: score distribution 0-10 and NPS per breakdown value (docs/kpis.md#nps). */
 public final class NpsCharts {
 
     private NpsCharts() {

@@ -26,7 +26,7 @@ public final class Palette {
         return CHANNELS.getOrDefault(channel, SPARE.get(Math.floorMod(index, SPARE.size())));
     }
 
-    /** Colour of an NPS score 0-10: detractor 0-6, passive 7-8, promoter 9-10 (KPIS.md, "NPS"). */
+    /** Colour of an NPS score 0-10: detractor 0-6, passive 7-8, promoter 9-10 (docs/kpis.md#nps-score-and-counts). */
     public static String npsScore(int score) {
         return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
     }

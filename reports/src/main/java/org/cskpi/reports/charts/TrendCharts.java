@@ -100,7 +100,7 @@ public final class TrendCharts {
                 new DataTable(List.of("week", "resolution_rate", "repeat_contact_rate", "incomplete"), rows));
     }
 
-    /** NPS with its 95% margin of error as a shaded band (KPIS.md, "Margin of error"), clamped to -100..100. */
+    /** NPS with its 95% margin of error as a shaded band (docs/kpis.md#margin-of-error), clamped to -100..100. */
     public static ChartSpec nps(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value) {
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, List.of("nps"));
         Object[] nps = new Object[weeks.size()];

@@ -3,8 +3,8 @@ package org.cskpi.reports.data;
 import java.util.Optional;
 
 /**
- * The report's breakdown filter. The KPI store holds one breakdown at a time (KPIS.md,
- * "Breakdowns"), so at most one of channel and team can be chosen.
+ * The report's breakdown filter. The KPI store holds one breakdown at a time (
+ * docs/kpis.md#breakdowns), so at most one of channel and team can be chosen.
  */
 public record Filters(Optional<String> channel, Optional<String> team) {
 

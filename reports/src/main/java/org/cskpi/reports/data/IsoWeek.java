@@ -8,7 +8,7 @@ import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An ISO-8601 week written {@code 2026-W47} (KPIS.md, "Periods"). */
+/** An ISO-8601 week written {@code 2026-W47} (docs/kpis.md#weeks-and-time-zone). */
 public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");

@@ -30,8 +30,8 @@ public final class KpiStore {
 
     /**
      * The newest week whose whole-operation volume (or, for a store with survey answers only, NPS)
-     * is complete, i.e. ends before the cut-off (KPIS.md "incomplete"); failing that, the newest
-     * week with any KPI.
+     * is complete, i.e. ends before the cut-off (docs/kpis.md#incomplete-weeks); failing that, the
+     * newest week with any KPI.
      */
     public Optional<IsoWeek> latestCompleteWeek() {
         String complete = dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY)
@@ -82,7 +82,7 @@ public final class KpiStore {
         return recent.unionAll(older).fetch(mapping(WeeklyKpi::new));
     }
 
-    /** Busiest-hours cells summed over weeks {@code from..to} (KPIS.md: "summing weeks"). */
+    /** Busiest-hours cells summed over weeks {@code from..to} (docs/kpis.md#busiest-hours). */
     public List<HourCell> busiestHours(IsoWeek from, IsoWeek to) {
         var tickets = DSL.sum(BUSIEST_HOURS.TICKETS).cast(Long.class);
         return dsl.select(BUSIEST_HOURS.WEEKDAY, BUSIEST_HOURS.HOUR, tickets)
@@ -93,7 +93,7 @@ public final class KpiStore {
                 .fetch(mapping(HourCell::new));
     }
 
-    /** The week's complaint categories, by tickets desc then name (KPIS.md, "top complaints"). */
+    /** The week's complaint categories, by tickets desc then name (docs/kpis.md#top-complaints). */
     public List<Complaint> topComplaints(IsoWeek week) {
         return dsl.select(TOP_COMPLAINTS.CATEGORY, TOP_COMPLAINTS.TICKETS, TOP_COMPLAINTS.SHARE,
                         TOP_COMPLAINTS.CHANGE_VS_PREVIOUS, TOP_COMPLAINTS.REPEAT_CONTACT_RATE)
@@ -103,7 +103,7 @@ public final class KpiStore {
                 .fetch(mapping(Complaint::new));
     }
 
-    /** NPS answers given in the week (business zone, KPIS.md "NPS to the week the customer answered"). */
+    /** NPS answers given in the week (business zone, docs/kpis.md#weeks-and-time-zone). */
     public List<NpsAnswer> answers(IsoWeek week, ZoneId zone) {
         return answersWhere(inWeek(week, zone));
     }

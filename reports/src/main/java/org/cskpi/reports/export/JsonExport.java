@@ -17,9 +17,9 @@ import org.cskpi.reports.tiles.KpiSpec;
 import org.cskpi.reports.tiles.Tile;
 
 /**
- * The whole report as JSON (snake_case keys, values in KPIS.md units: seconds, fractions, NPS
- * points). A KPI without a row is {@code null}, never 0. Also the body of the web app's
- * {@code /api/kpis}.
+ * The whole report as JSON (snake_case keys, values in the units of
+ * docs/kpis.md#names-in-the-kpi-store: seconds, fractions, NPS points). A KPI without a row is
+ * {@code null}, never 0. Also the body of the web app's {@code /api/kpis}.
  */
 public final class JsonExport {
 

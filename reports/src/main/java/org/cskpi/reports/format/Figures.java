@@ -42,7 +42,7 @@ public final class Figures {
         return String.format(Locale.ROOT, "%,d", Math.round(count));
     }
 
-    /** NPS displayed as an integer, rounded half away from zero (KPIS.md, "NPS"). */
+    /** NPS displayed as an integer, rounded half away from zero (docs/kpis.md#nps-score-and-counts). */
     public static long nps(double nps) {
         return (long) (Math.signum(nps) * Math.floor(Math.abs(nps) + 0.5));
     }

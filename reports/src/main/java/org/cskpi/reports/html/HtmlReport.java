@@ -67,7 +67,7 @@ public final class HtmlReport {
         TableHtml.breakdown(out, "Per team", report.teams());
         TableHtml.breakdown(out, "Per agent", report.agents());
         TableHtml.comments(out, report.comments(), report.zone());
-        out.append("<footer>Figures as defined in cskpi's KPI dictionary (KPIS.md); weeks and hours in ")
+        out.append("<footer>Figures as defined in cskpi's KPI dictionary (docs/kpis.md); weeks and hours in ")
                 .append(Html.text(report.zone().getId())).append(". Values marked * are incomplete.</footer>\n");
         return out.toString();
     }

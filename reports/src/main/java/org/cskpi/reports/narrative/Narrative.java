@@ -22,7 +22,7 @@ import org.cskpi.reports.tiles.Verdict;
  * <p>Candidates are the headline tiles and, for the whole operation, each channel's FRT median.
  * A change's size is relative to the previous value (NPS: points / 50, so 5 points weighs as
  * much as 10%). Only changes of at least 10% are told, largest first, at most {@value #MAX}.
- * Incomplete and small-sample values are never told (KPIS.md, "flags").
+ * Incomplete and small-sample values are never told (docs/kpis.md#reading-the-figures-in-reports).
  */
 public final class Narrative {
 

@@ -10,7 +10,7 @@ import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.tiles.KpiSpec;
 
 /**
- * The week's KPIs per team or per agent (KPIS.md, "Breakdowns"), largest volume first, then by name.
+ * The week's KPIs per team or per agent (docs/kpis.md#breakdowns), largest volume first, then by name.
  */
 public record BreakdownTable(String breakdown, List<KpiSpec> columns, List<Row> rows) {
 

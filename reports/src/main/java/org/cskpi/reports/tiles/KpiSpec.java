@@ -54,7 +54,7 @@ public enum KpiSpec {
 
     /**
      * The calendar FRT median is shown against the channel's FRT target (targets are calendar
-     * seconds, KPIS.md "FRT within target"); business-hours FRT has no target.
+     * seconds, docs/kpis.md#frt-within-target); business-hours FRT has no target.
      */
     public boolean hasFrtTarget() {
         return this == FRT_MEDIAN;

@@ -46,8 +46,9 @@ public final class Tiles {
     }
 
     /**
-     * Colour of the change. Incomplete values are never compared with anything (KPIS.md,
-     * "incomplete"), nor are missing ones ("missing data is not zero").
+     * Colour of the change. Incomplete values are never compared with anything
+     * (docs/kpis.md#incomplete-weeks), nor are missing ones
+     * (docs/kpis.md#missing-data-is-not-zero).
      */
     static Verdict verdict(Polarity polarity, Optional<WeeklyKpi> current, Optional<WeeklyKpi> previous) {
         if (current.isEmpty() || previous.isEmpty() || current.get().incomplete() || previous.get().incomplete()) {

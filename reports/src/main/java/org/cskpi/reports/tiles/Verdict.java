@@ -8,6 +8,9 @@ public enum Verdict {
     BAD,
     /** Unchanged, or a KPI with no good direction: grey. */
     NEUTRAL,
-    /** One of the two weeks is incomplete or has no value: no comparison is shown (KPIS.md). */
+    /**
+     * One of the two weeks is incomplete or has no value: no comparison is shown
+     * (docs/kpis.md#reading-the-figures-in-reports).
+     */
     NOT_COMPARABLE
 }

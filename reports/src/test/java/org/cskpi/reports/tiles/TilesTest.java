@@ -141,7 +141,7 @@ class TilesTest {
         Tile frt = tiles(Filters.channel("chat")).get(KpiSpec.FRT_MEDIAN);
 
         assertThat(frt.value()).contains(130.0);
-        // default chat target 60 s (KPIS.md); 130 s misses it
+        // default chat target 60 s (docs/kpis.md#targets); 130 s misses it
         assertThat(frt.target()).contains(60.0);
         assertThat(frt.meetsTarget()).contains(false);
         // 50 -> 130: +160%, bad

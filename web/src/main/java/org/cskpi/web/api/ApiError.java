@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The one shape of every error under {@code /api/}: {@code {"error": {"status": 400, "code":
- * "bad_request", "message": "..."}}} (README, "JSON API errors"; {@code Error} in
+ * "bad_request", "message": "..."}}} (docs/web.md#json-api-errors; {@code Error} in
  * {@code /api/openapi.json}). {@code code} is the status in words unless a call names its own
  * (a 409 of {@code POST /api/invitations} gives its reason); {@code message} is for people.
  */

@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
  */
 public final class KpiQueries {
 
-    /** The breakdowns of KPIS.md, as the schema's check constraint lists them. */
+    /** The breakdowns of docs/kpis.md#breakdowns, as the schema's check constraint lists them. */
     public static final List<String> BREAKDOWNS = List.of("all", "channel", "category", "team", "agent", "locale", "frt_bucket");
 
     private final KpiStore store;

@@ -2,7 +2,7 @@ package org.cskpi.web.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One {@code kpi_weekly} row as the API shows it (KPIS.md, "Names in the KPI store"). */
+/** One {@code kpi_weekly} row as the API shows it (docs/kpis.md#names-in-the-kpi-store). */
 public record KpiRow(
         @JsonProperty("breakdown_value") String breakdownValue,
         @JsonProperty("kpi") String kpi,

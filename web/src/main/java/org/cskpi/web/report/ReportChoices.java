@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 
 /**
  * What a reader can pick on the report pages, read from {@code kpi_weekly}: the weeks that have
- * KPIs and the channel and team names of the store's breakdowns (KPIS.md "Breakdowns").
+ * KPIs and the channel and team names of the store's breakdowns (docs/kpis.md#breakdowns).
  */
 public final class ReportChoices {
 

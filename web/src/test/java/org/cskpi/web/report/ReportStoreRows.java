@@ -6,7 +6,7 @@ import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import org.jooq.DSLContext;
 
 /**
- * A hand-filled KPI store for the report page tests. Volumes (KPIS.md "volume"):
+ * A hand-filled KPI store for the report page tests. Volumes (docs/kpis.md#volume):
  * <pre>
  *              2026-W46  2026-W47  2026-W48 (incomplete)
  *   all          1000      1200       150
