@@ -1,12 +1,12 @@
 package org.cskpi.batch;
 
-import org.cskpi.analytics.job.AnalyzeCommand;
-import org.cskpi.analytics.sql.SqlCommand;
+import org.cskpi.batch.analyze.AnalyzeCommand;
+import org.cskpi.batch.generate.GenerateCommand;
+import org.cskpi.batch.ingest.IngestCommand;
 import org.cskpi.batch.invite.InviteCommand;
+import org.cskpi.batch.responses.ResponsesCommand;
+import org.cskpi.batch.sql.SqlCommand;
 import org.cskpi.cli.Cli;
-import org.cskpi.generate.GenerateCommand;
-import org.cskpi.ingest.cli.IngestCommand;
-import org.cskpi.ingest.responses.ResponsesCommand;
 import org.cskpi.store.cli.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -158,7 +158,7 @@ public final class AnalyzeJob {
         progress.flush();
     }
 
-    static String summary(Result result, WeekRange range) {
+    public static String summary(Result result, WeekRange range) {
         return String.format("analyzed %d tickets and %d survey answers as of %s (%s): %d KPI rows, "
                         + "%d busiest-hour cells, %d top-complaint rows published in %d s",
                 result.tickets(), result.answers(), result.cutOff(), range, result.published().kpiRows(),

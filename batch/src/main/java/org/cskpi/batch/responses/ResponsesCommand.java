@@ -1,11 +1,7 @@
-package org.cskpi.ingest.responses;
+package org.cskpi.batch.responses;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
@@ -13,14 +9,16 @@ import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.mapping.Mapping;
 import org.cskpi.ingest.mapping.MappingParser;
 import org.cskpi.ingest.mapping.MappingTarget;
+import org.cskpi.ingest.responses.ResponseRules;
+import org.cskpi.ingest.responses.ResponsesImport;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cskpi responses}: NPS answers collected elsewhere. */
@@ -53,7 +51,7 @@ public final class ResponsesCommand implements Runnable {
         @Override
         public Integer call() {
             CskpiConfig config = common.config();
-            Mapping m = mapping == null ? canonical() : MappingParser.read(mapping, MappingTarget.RESPONSES);
+            Mapping m = mapping == null ? ResponsesImport.canonicalMapping() : MappingParser.read(mapping, MappingTarget.RESPONSES);
             HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
             try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
                 ResponsesImport job = new ResponsesImport(store.dsl(), new RunLog(store.dsl(), Clock.systemUTC()),
@@ -67,14 +65,5 @@ public final class ResponsesCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    /** The plain format: a header of survey_responses column names. */
-    static Mapping canonical() {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String column : MappingTarget.RESPONSES.columns()) {
-            columns.put(column, List.of(column));
-        }
-        return new Mapping(null, null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
     }
 }

@@ -1,13 +1,16 @@
-package org.cskpi.analytics.sql;
+package org.cskpi.batch.sql;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.sql.ResultFormat;
+import org.cskpi.analytics.sql.SqlRunner;
+import org.cskpi.analytics.sql.SqlViews;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;

@@ -1,9 +1,10 @@
-package org.cskpi.analytics.job;
+package org.cskpi.batch.analyze;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
