@@ -57,16 +57,11 @@ public final class AnalyzeJob {
     }
 
     public Result run(WeekRange range) {
-        RunLog runs = new RunLog(store.dsl(), clock);
-        long runId = runs.start("analyze");
-        try {
+        return new RunLog(store.dsl(), clock).track("analyze", runId -> {
             Result result = analyze(range, runId);
             FaultInjection.haltAt("analyze.committed");
             return result;
-        } catch (RuntimeException e) {
-            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(e.getMessage()));
-            throw e;
-        }
+        });
     }
 
     private Result analyze(WeekRange range, long runId) {

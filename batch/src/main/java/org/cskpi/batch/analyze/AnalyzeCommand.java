@@ -1,15 +1,12 @@
 package org.cskpi.batch.analyze;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,13 +45,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (master != null) {
             System.setProperty("spark.master", master);
         }
-        SparkSession spark = Sessions.create(config, "analyze");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
-            AnalyzeJob.Result result = new AnalyzeJob(spark, config, store, System.err, Clock.systemUTC()).run(range);
+        try (BatchRun run = BatchRun.open(config, "analyze")) {
+            AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(range);
             System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
             return 0;
-        } finally {
-            spark.stop();
         }
     }
 

@@ -2,13 +2,12 @@ package org.cskpi.batch.ingest;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
@@ -16,9 +15,6 @@ import org.cskpi.ingest.job.IngestJob;
 import org.cskpi.ingest.job.IngestSummary;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.RunLog;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,11 +52,10 @@ public final class IngestCommand implements Callable<Integer> {
         ZoneId zone = zone(config);
         SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping), config);
         PrintStream err = System.err;
-        SparkSession spark = Sessions.create(config, "ingest");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
+        try (BatchRun run = BatchRun.open(config, "ingest")) {
             IngestJob.Target target = new IngestJob.Target(config.warehouse(),
                     config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
-            IngestJob job = new IngestJob(spark, target, new RunLog(store.dsl(), Clock.systemUTC()), err, Clock.systemUTC());
+            IngestJob job = new IngestJob(run.spark(), target, run.runLog(), err, run.clock());
             IngestSummary summary = job.run(reader, inputs, new ReadOptions(zone, List.of()));
             summary.lines().forEach(line -> err.println("ingest: " + line));
             return 0;

@@ -1,8 +1,8 @@
 package org.cskpi.batch.responses;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.csv.HeaderPolicy;
@@ -11,8 +11,6 @@ import org.cskpi.ingest.mapping.MappingParser;
 import org.cskpi.ingest.mapping.MappingTarget;
 import org.cskpi.ingest.responses.ResponseRules;
 import org.cskpi.ingest.responses.ResponsesImport;
-import org.cskpi.store.RunLog;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +51,8 @@ public final class ResponsesCommand implements Runnable {
             CskpiConfig config = common.config();
             Mapping m = mapping == null ? ResponsesImport.canonicalMapping() : MappingParser.read(mapping, MappingTarget.RESPONSES);
             HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
-            try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
-                ResponsesImport job = new ResponsesImport(store.dsl(), new RunLog(store.dsl(), Clock.systemUTC()),
+            try (BatchRun run = BatchRun.open(config, "responses import")) {
+                ResponsesImport job = new ResponsesImport(run.store().dsl(), run.runLog(),
                         config.dataDir().resolve("quarantine"));
                 ResponsesImport.Summary s = job.run(file, m, policy,
                         new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey()));

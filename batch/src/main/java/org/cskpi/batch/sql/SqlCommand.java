@@ -11,11 +11,10 @@ import org.apache.spark.sql.SparkSession;
 import org.cskpi.analytics.sql.ResultFormat;
 import org.cskpi.analytics.sql.SqlRunner;
 import org.cskpi.analytics.sql.SqlViews;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,18 +43,16 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CskpiConfig config = common.config();
-        SparkSession spark = Sessions.create(config, "sql");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
+        try (BatchRun run = BatchRun.open(config, "sql")) {
+            SparkSession spark = run.spark();
             spark.conf().set("spark.sql.session.timeZone", "UTC");
-            SqlViews.register(spark, config.warehouse(), store.dsl());
+            SqlViews.register(spark, config.warehouse(), run.store().dsl());
             SqlRunner runner = new SqlRunner(spark, format, System.out);
             if (query != null) {
                 runner.run(query);
                 return 0;
             }
             return interactive(runner, System.err) ? 0 : 1;
-        } finally {
-            spark.stop();
         }
     }
 

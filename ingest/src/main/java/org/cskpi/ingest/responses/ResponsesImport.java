@@ -55,16 +55,12 @@ public final class ResponsesImport {
     }
 
     public Summary run(String file, Mapping mapping, HeaderPolicy policy, ResponseRules rules) {
-        long runId = runs.start("responses import");
-        try {
+        return runs.track("responses import", runId -> {
             Summary summary = importFile(runId, file, mapping, policy, rules);
             runs.succeeded(runId, new RunLog.Counts(summary.read(), summary.imported(), summary.quarantinedRows()),
                     "imported " + summary.imported() + ", duplicates skipped " + summary.duplicates());
             return summary;
-        } catch (RuntimeException e) {
-            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(e.getMessage()));
-            throw e;
-        }
+        });
     }
 
     /** The plain format: a header of survey_responses column names. */
