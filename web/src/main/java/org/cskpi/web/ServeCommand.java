@@ -42,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CskpiConfig config = common.config();
+        CskpiConfig config = port == null ? common.config() : common.config().withWebPort(port);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             Javalin app = WebApp.create(WebDeps.of(config, store, Clock.systemUTC()));
@@ -50,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
                 app.stop();
                 stopped.countDown();
             }));
-            app.start(port != null ? port : config.web().port());
+            app.start(config.web().port());
             stopped.await();
         }
         return 0;

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.batch.BatchRun;
+import org.cskpi.batch.SparkMasterOption;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
 import picocli.CommandLine.Command;
@@ -34,22 +35,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(default: the last week with data).")
     String to;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: as spark-submit or "
-            + "spark.master say, else the config's spark.master, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() {
         WeekRange range = range();
-        CskpiConfig config = common.config();
-        if (master != null) {
-            System.setProperty("spark.master", master);
-        }
+        CskpiConfig config = config();
         try (BatchRun run = BatchRun.open(config, "analyze")) {
             AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(range);
             System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
             return 0;
         }
+    }
+
+    /** The config file's settings with this command's flags applied. */
+    public CskpiConfig config() {
+        return sparkMaster.applyTo(common.config());
     }
 
     private WeekRange range() {
