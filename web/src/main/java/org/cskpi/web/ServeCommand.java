@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * or Ctrl-C: the shutdown hook stops the server, which first stores the answers still queued).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the web app: NPS survey, JSON API, report pages, /health, /metrics.")
+        description = {"Start the web app (survey, reports, query page, API).",
+            "NPS survey, JSON API, report pages, /health, /metrics."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cskpi analyze}: compute every KPI of KPIS.md and publish it to the KPI store. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Compute every KPI (KPIS.md) from the warehouse and the survey answers, write them to the "
-                + "warehouse and publish them to the KPI store in one transaction.")
+        description = {"Compute every KPI and publish it to the KPI store (Spark).",
+            "Every KPI (KPIS.md) from the warehouse and the survey answers, written to the warehouse and "
+                + "published to the KPI store in one transaction."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec

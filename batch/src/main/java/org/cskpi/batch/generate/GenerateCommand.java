@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cskpi generate}: realistic demo help-desk exports (no Spark involved). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write realistic demo help-desk exports: Zendesk API JSON, Freshdesk ticket CSV, "
-                + "cskpi's canonical CSV and NPS answers. Same seed and end date give byte-identical files.")
+        description = {"Write realistic demo help-desk exports (Zendesk JSON, Freshdesk CSV, canonical CSV).",
+            "Also NPS answers. The same seed and end date give byte-identical files."})
 public final class GenerateCommand implements Callable<Integer> {
 
     /** What {@code --format} accepts. */

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code cskpi ingest}: help-desk exports into the ticket warehouse. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read help-desk exports into the ticket warehouse (Spark): validate, quarantine bad rows, "
-                + "deduplicate, merge by (source, ticket_id) where the newest updated_at wins.")
+        description = {"Read help-desk exports into the ticket warehouse (Spark).",
+            "Validates, quarantines bad rows, deduplicates, and merges by (source, ticket_id) where the newest "
+                + "updated_at wins."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./cskpi invite}: one survey invitation per resolved ticket, links to a CSV. */
 @Command(name = "invite", mixinStandardHelpOptions = true,
-        description = "Create NPS survey invitations for resolved tickets and write their links to a CSV.")
+        description = {"Create NPS survey invitations for resolved tickets.", "Writes their links to a CSV."})
 public final class InviteCommand implements Callable<Integer> {
 
     @Mixin

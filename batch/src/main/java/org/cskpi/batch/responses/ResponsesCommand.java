@@ -33,8 +33,9 @@ public final class ResponsesCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import NPS answers from a CSV file (columns ticket_id/customer_id, score, comment, answered_at, "
-                    + "locale, or any export through --mapping) into the KPI store; bad rows are quarantined.")
+            description = {"Import NPS answers collected elsewhere.",
+                "From a CSV file (columns ticket_id/customer_id, score, comment, answered_at, locale, or any export "
+                    + "through --mapping) into the KPI store; bad rows are quarantined."})
     static final class Import implements Callable<Integer> {
 
         @Mixin

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
  * stderr and exits 1. Without one, reads statements from stdin, each ended by {@code ;}.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run Spark SQL over the views tickets, messages, survey_responses, kpi_weekly, busiest_hours, "
-                + "top_complaints. Without QUERY: read statements ending in ';' from stdin.")
+        description = {"Run Spark SQL over the warehouse and KPI tables.",
+            "Views: tickets, messages, survey_responses, kpi_weekly, busiest_hours, top_complaints. "
+                + "Without QUERY: read statements ending in ';' from stdin."})
 public final class SqlCommand implements Callable<Integer> {
 
     @Mixin
