@@ -18,15 +18,15 @@ public final class Cli {
     }
 
     public static CommandLine commandLine(Object command) {
-        CommandLine cli = new CommandLine(command);
+        return withExitCodes(new CommandLine(command));
+    }
+
+    /** Applies cskpi's rules to {@code cli} and to the subcommands it has by now. */
+    public static CommandLine withExitCodes(CommandLine cli) {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Cli::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));
         return cli;
-    }
-
-    public static int execute(Object command, String... args) {
-        return commandLine(command).execute(args);
     }
 
     private static int badArguments(CommandLine.ParameterException e, String[] args) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 public final class CommonOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: ./cskpi.yaml if it exists, else built-in defaults).")
+            description = "Config file; flags on the command line win over it (default: ./cskpi.yaml if it "
+                    + "exists, else built-in defaults).")
     Path config;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
@@ -18,8 +19,9 @@ public final class CommonOptions {
     Path dataDir;
 
     /**
-     * Reads the config once; flags given on the command line win over the file. An existing
-     * data directory open to other users is made owner-only first ({@link DataDirectory}).
+     * Reads the config once; a command applies its own flags to it with {@code CskpiConfig.with…},
+     * so that they win over the file. An existing data directory open to other users is made
+     * owner-only first ({@link DataDirectory}).
      */
     public CskpiConfig config() {
         DataDirectory.makeOwnerOnly(dataDir, System.err);

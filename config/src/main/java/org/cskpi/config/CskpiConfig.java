@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * bad or unknown key is an error naming it before any work starts. Paths default to places
  * under the data directory.
  * {@code storePassword} empty means the store's generated password (beside the store file).
+ * Command-line flags go in through the {@code with…} methods, the one way a flag overrides the
+ * file (docs/configuration.md#precedence).
  */
 public record CskpiConfig(
         Path dataDir,
@@ -43,8 +45,12 @@ public record CskpiConfig(
     public record Ingest(ZoneId sourceTimezone, Optional<String> customerKey, Optional<String> zendeskCategoryField) {
     }
 
-    /** Spark settings; {@code master} empty means "as spark-submit or spark.master say, else local[*]". */
-    public record Spark(Optional<String> master, int shufflePartitions, Map<String, String> options) {
+    /**
+     * Spark settings. {@code master} is the file's {@code spark.master}, which a master given by
+     * spark-submit overrides; {@code commandLineMaster} is {@code --master}, which overrides both.
+     */
+    public record Spark(Optional<String> master, int shufflePartitions, Map<String, String> options,
+                        Optional<String> commandLineMaster) {
     }
 
     /** The public NPS survey. {@code secret} is required by the commands that issue links. */
@@ -219,7 +225,7 @@ public record CskpiConfig(
             node.raw("options");
         }
         node.rejectUnknownKeys();
-        return new Spark(master, partitions, Map.copyOf(options));
+        return new Spark(master, partitions, Map.copyOf(options), Optional.empty());
     }
 
     private static Survey survey(ConfigNode node) {
@@ -248,6 +254,27 @@ public record CskpiConfig(
                 node.parsed("trust_forwarded_for", false, CskpiConfig::strictBoolean, "true or false"));
         node.rejectUnknownKeys();
         return web;
+    }
+
+    /** This config with {@code --master URL}: it wins over spark-submit's master and {@code spark.master}. */
+    public CskpiConfig withSparkMaster(String master) {
+        return with(ingest, new Spark(spark.master(), spark.shufflePartitions(), spark.options(), Optional.of(master)), web);
+    }
+
+    /** This config with {@code --source-tz ZONE} in place of {@code ingest.source_timezone}. */
+    public CskpiConfig withSourceTimezone(ZoneId zone) {
+        return with(new Ingest(zone, ingest.customerKey(), ingest.zendeskCategoryField()), spark, web);
+    }
+
+    /** This config with {@code --port PORT} in place of {@code web.port}. */
+    public CskpiConfig withWebPort(int port) {
+        return with(ingest, spark, new Web(port, web.apiKey(), web.queryTimeoutSeconds(), web.queryMaxRows(),
+                web.loginAttemptsPerMinute(), web.secureCookies(), web.trustForwardedFor()));
+    }
+
+    private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {
+        return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
+                storePassword, newIngest, newSpark, survey, newWeb);
     }
 
     /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */

@@ -36,6 +36,36 @@ class CskpiConfigTest {
     }
 
     @Test
+    void a_flag_replaces_its_own_setting_and_keeps_the_rest_of_the_file() throws IOException {
+        Path file = write("""
+                ingest:
+                  source_timezone: Europe/Oslo
+                  customer_key: k
+                spark:
+                  master: spark://yaml:7077
+                  shuffle_partitions: 8
+                web:
+                  port: 8080
+                  api_key: secret
+                """);
+        CskpiConfig fromFile = CskpiConfig.load(Optional.of(file), dir);
+
+        CskpiConfig config = fromFile.withSparkMaster("local[2]").withSourceTimezone(ZoneId.of("America/New_York"))
+                .withWebPort(9090);
+
+        assertThat(config.spark().commandLineMaster()).contains("local[2]");
+        assertThat(config.spark().master()).contains("spark://yaml:7077");
+        assertThat(config.spark().shufflePartitions()).isEqualTo(8);
+        assertThat(config.ingest().sourceTimezone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(config.ingest().customerKey()).contains("k");
+        assertThat(config.web().port()).isEqualTo(9090);
+        assertThat(config.web().apiKey()).contains("secret");
+        assertThat(config.storeUrl()).isEqualTo(fromFile.storeUrl());
+        assertThat(fromFile.spark().commandLineMaster()).isEmpty();
+        assertThat(fromFile.web().port()).isEqualTo(8080);
+    }
+
+    @Test
     void reads_the_documented_keys() throws IOException {
         Path file = write("""
                 business:

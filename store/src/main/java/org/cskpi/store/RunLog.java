@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -48,6 +49,23 @@ public final class RunLog {
                 .set(RUNS.PROCESS_STARTED_AT, process.startedAt() == null ? null : utc(process.startedAt()))
                 .returning(RUNS.ID)
                 .fetchOne(RUNS.ID);
+    }
+
+    /**
+     * Runs {@code work} as one run of {@code kind}: a {@code running} row first, then the work
+     * with the run's id. The work marks the run succeeded at its own commit point (the counts
+     * and versions are its own; {@code analyze} does it inside its publish transaction). When
+     * the work throws, the run is marked failed with the exception's message and the exception
+     * goes on to the caller.
+     */
+    public <T> T track(String kind, LongFunction<T> work) {
+        long runId = start(kind);
+        try {
+            return work.apply(runId);
+        } catch (RuntimeException e) {
+            failed(runId, Counts.NONE, String.valueOf(e.getMessage()));
+            throw e;
+        }
     }
 
     public void succeeded(long runId, Counts counts, String message) {

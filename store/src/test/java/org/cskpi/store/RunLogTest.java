@@ -1,6 +1,7 @@
 package org.cskpi.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.RUN_VERSIONS;
 
@@ -59,6 +60,37 @@ class RunLogTest {
         runs.failed(id, RunLog.Counts.NONE, "cleanup failed");
         assertThat(row(id).getStatus()).isEqualTo("succeeded");
         assertThat(runs.versions().current("kpi_weekly")).contains("v-000001");
+    }
+
+    @Test
+    void a_tracked_run_gets_its_id_and_its_work_marks_it_succeeded() {
+        long id = runs.track("responses import", runId -> {
+            assertThat(row(runId).getStatus()).isEqualTo("running");
+            runs.succeeded(runId, new RunLog.Counts(3L, 2L, 1L), "imported 2");
+            return runId;
+        });
+
+        RunsRecord run = row(id);
+        assertThat(run.getKind()).isEqualTo("responses import");
+        assertThat(run.getStatus()).isEqualTo("succeeded");
+        assertThat(run.getMessage()).isEqualTo("imported 2");
+        assertThat(run.getRowsIn()).isEqualTo(3L);
+    }
+
+    @Test
+    void a_tracked_run_whose_work_throws_is_failed_with_the_message_and_the_exception_goes_on() {
+        IllegalStateException boom = new IllegalStateException("disk full");
+
+        assertThatThrownBy(() -> runs.track("ingest", runId -> {
+            throw boom;
+        })).isSameAs(boom);
+
+        RunsRecord run = store.dsl().selectFrom(RUNS).fetchSingle();
+        assertThat(run.getKind()).isEqualTo("ingest");
+        assertThat(run.getStatus()).isEqualTo("failed");
+        assertThat(run.getMessage()).isEqualTo("disk full");
+        assertThat(run.getFinishedAt()).isNotNull();
+        assertThat(run.getRowsIn()).isNull();
     }
 
     @Test

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * or Ctrl-C: the shutdown hook stops the server, which first stores the answers still queued).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the web app: NPS survey, JSON API, report pages, /health, /metrics.")
+        description = {"Start the web app (survey, reports, query page, API).",
+            "NPS survey, JSON API, report pages, /health, /metrics."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -42,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CskpiConfig config = common.config();
+        CskpiConfig config = port == null ? common.config() : common.config().withWebPort(port);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             Javalin app = WebApp.create(WebDeps.of(config, store, Clock.systemUTC()));
@@ -50,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
                 app.stop();
                 stopped.countDown();
             }));
-            app.start(port != null ? port : config.web().port());
+            app.start(config.web().port());
             stopped.await();
         }
         return 0;

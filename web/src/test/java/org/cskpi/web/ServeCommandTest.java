@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.cskpi.cli.Cli;
+import org.cskpi.cli.RootCommand;
+import org.cskpi.cli.Subcommands.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +65,7 @@ class ServeCommandTest {
         "0,     '--port must be between 1 and 65535, got 0'",
         "70000, '--port must be between 1 and 65535, got 70000'"})
     void a_bad_port_is_a_bad_argument_with_exit_code_2(String port, String message) {
-        CommandLine cli = Cli.commandLine(new WebCli());
+        CommandLine cli = RootCommand.of(Side.WEB);
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
 

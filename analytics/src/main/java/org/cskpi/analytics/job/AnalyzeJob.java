@@ -57,16 +57,11 @@ public final class AnalyzeJob {
     }
 
     public Result run(WeekRange range) {
-        RunLog runs = new RunLog(store.dsl(), clock);
-        long runId = runs.start("analyze");
-        try {
+        return new RunLog(store.dsl(), clock).track("analyze", runId -> {
             Result result = analyze(range, runId);
             FaultInjection.haltAt("analyze.committed");
             return result;
-        } catch (RuntimeException e) {
-            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(e.getMessage()));
-            throw e;
-        }
+        });
     }
 
     private Result analyze(WeekRange range, long runId) {
@@ -158,7 +153,7 @@ public final class AnalyzeJob {
         progress.flush();
     }
 
-    static String summary(Result result, WeekRange range) {
+    public static String summary(Result result, WeekRange range) {
         return String.format("analyzed %d tickets and %d survey answers as of %s (%s): %d KPI rows, "
                         + "%d busiest-hour cells, %d top-complaint rows published in %d s",
                 result.tickets(), result.answers(), result.cutOff(), range, result.published().kpiRows(),

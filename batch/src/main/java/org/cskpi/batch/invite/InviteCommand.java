@@ -2,27 +2,24 @@ package org.cskpi.batch.invite;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.Sessions;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.store.RunLog;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./cskpi invite}: one survey invitation per resolved ticket, links to a CSV. */
 @Command(name = "invite", mixinStandardHelpOptions = true,
-        description = "Create NPS survey invitations for resolved tickets and write their links to a CSV.")
+        description = {"Create NPS survey invitations for resolved tickets.", "Writes their links to a CSV."})
 public final class InviteCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,25 +41,25 @@ public final class InviteCommand implements Callable<Integer> {
         }
         Optional<Instant> since = Optional.ofNullable(resolvedSince)
                 .map(date -> date.atStartOfDay(config.business().zone()).toInstant());
-        SparkSession spark = Sessions.create(config, "invite");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
-            RunLog runs = new RunLog(store.dsl(), Clock.systemUTC());
-            var tickets = Warehouse.at(spark, config.warehouse(), runs.versions()).table("tickets")
+        try (BatchRun run = BatchRun.open(config, "invite")) {
+            RunLog runs = run.runLog();
+            var tickets = Warehouse.at(run.spark(), config.warehouse(), runs.versions()).table("tickets")
                     .orElseThrow(() -> new UserError(config.warehouse() + ": no tickets table; run ./cskpi ingest first"));
-            long runId = runs.start("invite");
-            try {
-                InvitationRun.Counts counts = new InvitationRun(
-                        new Invitations(store.dsl(), Clock.systemUTC(), config.survey())).run(tickets, since, out);
-                String summary = String.format("%d resolved tickets: %d invited, %d already invited, "
-                        + "%d skipped (customer invited in the last %d days)", counts.tickets(), counts.issued(),
-                        counts.alreadyInvited(), counts.recentlyInvited(), config.survey().fatigueDays());
-                runs.succeeded(runId, new RunLog.Counts(counts.tickets(), counts.issued(), null), summary);
-                System.out.println(summary + "; links in " + out);
-            } catch (RuntimeException e) {
-                runs.failed(runId, RunLog.Counts.NONE, e.getMessage());
-                throw e;
-            }
+            Invitations invitations = new Invitations(run.store().dsl(), run.clock(), config.survey());
+            String summary = runs.track("invite", runId -> {
+                InvitationRun.Counts counts = new InvitationRun(invitations).run(tickets, since, out);
+                String text = summary(counts, config.survey().fatigueDays());
+                runs.succeeded(runId, new RunLog.Counts(counts.tickets(), counts.issued(), null), text);
+                return text;
+            });
+            System.out.println(summary + "; links in " + out);
         }
         return 0;
+    }
+
+    private static String summary(InvitationRun.Counts counts, int fatigueDays) {
+        return String.format("%d resolved tickets: %d invited, %d already invited, "
+                + "%d skipped (customer invited in the last %d days)", counts.tickets(), counts.issued(),
+                counts.alreadyInvited(), counts.recentlyInvited(), fatigueDays);
     }
 }

@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cskpi.batch.BatchCli;
 import org.cskpi.cli.Cli;
+import org.cskpi.cli.RootCommand;
+import org.cskpi.cli.Subcommands.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine;
 class InviteCommandTest {
 
     private static int run(StringWriter err, String... args) {
-        CommandLine cli = Cli.commandLine(new BatchCli());
+        CommandLine cli = RootCommand.of(Side.BATCH);
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
     }

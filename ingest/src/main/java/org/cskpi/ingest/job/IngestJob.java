@@ -63,19 +63,22 @@ public final class IngestJob {
 
     public IngestSummary run(SourceReader reader, List<String> inputs, ReadOptions options) {
         Instant start = clock.instant();
-        long runId = runs.start("ingest");
-        try {
-            IngestSummary summary = ingest(runId, start, reader, inputs, options);
-            runs.succeeded(runId, new RunLog.Counts(summary.rowsRead(), summary.rowsAccepted(), summary.rowsQuarantined()),
-                    String.join("; ", summary.lines()), summary.versions());
-            return summary;
-        } catch (Exception e) {
-            // Spark rethrows task failures as the checked SparkException; a UserError inside becomes the message.
-            RuntimeException failure = SparkFailures.userError(e).map(RuntimeException.class::cast)
-                    .orElseGet(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
-            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(failure.getMessage()));
-            throw failure;
-        }
+        return runs.track("ingest", runId -> {
+            try {
+                IngestSummary summary = ingest(runId, start, reader, inputs, options);
+                runs.succeeded(runId, new RunLog.Counts(summary.rowsRead(), summary.rowsAccepted(),
+                        summary.rowsQuarantined()), String.join("; ", summary.lines()), summary.versions());
+                return summary;
+            } catch (Exception e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    /** Spark rethrows task failures as the checked SparkException; a UserError inside becomes the message. */
+    private static RuntimeException failure(Exception e) {
+        return SparkFailures.userError(e).map(RuntimeException.class::cast)
+                .orElseGet(() -> e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e));
     }
 
     private IngestSummary ingest(long runId, Instant start, SourceReader reader, List<String> inputs, ReadOptions options) {

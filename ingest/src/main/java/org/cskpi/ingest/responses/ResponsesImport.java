@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.cskpi.files.OwnerOnly;
 import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.csv.MappedRecords;
 import org.cskpi.ingest.mapping.Mapping;
+import org.cskpi.ingest.mapping.MappingTarget;
 import org.cskpi.store.RunLog;
 import org.jooq.DSLContext;
 
@@ -53,16 +55,21 @@ public final class ResponsesImport {
     }
 
     public Summary run(String file, Mapping mapping, HeaderPolicy policy, ResponseRules rules) {
-        long runId = runs.start("responses import");
-        try {
+        return runs.track("responses import", runId -> {
             Summary summary = importFile(runId, file, mapping, policy, rules);
             runs.succeeded(runId, new RunLog.Counts(summary.read(), summary.imported(), summary.quarantinedRows()),
                     "imported " + summary.imported() + ", duplicates skipped " + summary.duplicates());
             return summary;
-        } catch (RuntimeException e) {
-            runs.failed(runId, RunLog.Counts.NONE, String.valueOf(e.getMessage()));
-            throw e;
+        });
+    }
+
+    /** The plain format: a header of survey_responses column names. */
+    public static Mapping canonicalMapping() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (String column : MappingTarget.RESPONSES.columns()) {
+            columns.put(column, List.of(column));
         }
+        return new Mapping(null, null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
     }
 
     private Summary importFile(long runId, String file, Mapping mapping, HeaderPolicy policy, ResponseRules rules) {

@@ -5,9 +5,11 @@ import org.apache.spark.sql.SparkSession;
 import org.cskpi.config.CskpiConfig;
 
 /**
- * Builds the SparkSession of a batch job. Job code never calls {@code .master()} itself:
- * a master given by {@code spark-submit} or {@code -Dspark.master} wins, then the config's
- * {@code spark.master}, and only when neither is set does cskpi run in {@code local[*]}.
+ * Builds the SparkSession of a batch job. Job code never calls {@code .master()} itself. Each
+ * setting takes the first value of (docs/configuration.md#precedence): the command line's
+ * {@code --master}; what spark-submit ({@code --master}, {@code --conf}) or a {@code -Dspark.*}
+ * JVM option set; the config's {@code spark.options}, then its {@code spark.master} and
+ * {@code spark.shuffle_partitions}; cskpi's defaults below, {@code local[*]} for the master.
  */
 public final class Sessions {
 
@@ -15,13 +17,23 @@ public final class Sessions {
     }
 
     public static SparkSession create(CskpiConfig config, String appName) {
-        SparkConf conf = new SparkConf(true).setAppName("cskpi " + appName);
-        if (!conf.contains("spark.master")) {
-            conf.setMaster(config.spark().master().orElse("local[*]"));
-        }
-        boolean local = conf.get("spark.master").startsWith("local");
-        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+        return SparkSession.builder().config(conf(config, appName, new SparkConf(true))).getOrCreate();
+    }
+
+    /** The settings of a session, given what spark-submit or {@code -Dspark.*} set ({@code submitted}). */
+    public static SparkConf conf(CskpiConfig config, String appName, SparkConf submitted) {
+        SparkConf conf = submitted.clone().setAppName("cskpi " + appName);
+        config.spark().commandLineMaster().ifPresent(conf::setMaster);
+        config.spark().options().forEach(conf::setIfMissing);
+        config.spark().master().ifPresent(master -> conf.setIfMissing("spark.master", master));
+        conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
+        setDefaults(conf);
+        return conf;
+    }
+
+    private static void setDefaults(SparkConf conf) {
+        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.sql.adaptive.enabled", "true");
         // Cached Datasets here are run-local staging read two or three times; compressing the
         // cached column batches cost more CPU than it saved (a quarter of a 1M-row ingest).
@@ -32,11 +44,9 @@ public final class Sessions {
         // Hadoop's local file system sets the mode of what it writes from its own umask
         // setting (default 022), not the process umask: the warehouse is owner-only too.
         conf.setIfMissing("spark.hadoop.fs.permissions.umask-mode", "077");
-        if (local) {
+        if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
         }
-        config.spark().options().forEach(conf::set);
-        return SparkSession.builder().config(conf).getOrCreate();
     }
 }

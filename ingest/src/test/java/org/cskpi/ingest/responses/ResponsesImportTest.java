@@ -36,7 +36,7 @@ class ResponsesImportTest {
     }
 
     private ResponsesImport.Summary importPlain(Path file) {
-        return job().run(file.toString(), ResponsesCommand.canonical(), HeaderPolicy.CANONICAL,
+        return job().run(file.toString(), ResponsesImport.canonicalMapping(), HeaderPolicy.CANONICAL,
                 new ResponseRules(ZoneId.of("UTC"), Optional.of("k")));
     }
 

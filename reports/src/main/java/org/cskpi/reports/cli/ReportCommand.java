@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cskpi report}: renders the weekly report from the KPI store as one HTML (or JSON) file. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render the weekly KPI report: one self-contained HTML file (or JSON), optionally CSV per chart.")
+        description = {"Render the weekly KPI report.",
+            "One self-contained HTML file (or JSON), optionally CSV per chart."})
 public final class ReportCommand implements Callable<Integer> {
 
     enum Format { html, json }

@@ -24,7 +24,7 @@ public final class DbCommand implements Runnable {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Create the KPI store or bring its schema up to date (Flyway migrations).")
+            description = {"Create the KPI store or bring its schema up to date.", "Runs the Flyway migrations."})
     static final class Migrate implements Callable<Integer> {
 
         @Mixin

@@ -1,14 +1,13 @@
-package org.cskpi.analytics.job;
+package org.cskpi.batch.analyze;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.batch.BatchRun;
+import org.cskpi.batch.SparkMasterOption;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cskpi analyze}: compute every KPI of docs/kpis.md and publish it to the KPI store. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Compute every KPI (docs/kpis.md) from the warehouse and the survey answers, write them to the "
-                + "warehouse and publish them to the KPI store in one transaction.")
+        description = {"Compute every KPI and publish it to the KPI store (Spark).",
+            "Every KPI (docs/kpis.md) from the warehouse and the survey answers, written to the warehouse and "
+                + "published to the KPI store in one transaction."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,25 +36,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(default: the last week with data).")
     String to;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: as spark-submit or "
-            + "spark.master say, else the config's spark.master, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() {
         WeekRange range = range();
-        CskpiConfig config = common.config();
-        if (master != null) {
-            System.setProperty("spark.master", master);
-        }
-        SparkSession spark = Sessions.create(config, "analyze");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
-            AnalyzeJob.Result result = new AnalyzeJob(spark, config, store, System.err, Clock.systemUTC()).run(range);
+        CskpiConfig config = config();
+        try (BatchRun run = BatchRun.open(config, "analyze")) {
+            AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(range);
             System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
             return 0;
-        } finally {
-            spark.stop();
         }
+    }
+
+    /** The config file's settings with this command's flags applied. */
+    public CskpiConfig config() {
+        return sparkMaster.applyTo(common.config());
     }
 
     private WeekRange range() {

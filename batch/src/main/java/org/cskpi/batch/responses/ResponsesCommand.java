@@ -1,26 +1,22 @@
-package org.cskpi.ingest.responses;
+package org.cskpi.batch.responses;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.mapping.Mapping;
 import org.cskpi.ingest.mapping.MappingParser;
 import org.cskpi.ingest.mapping.MappingTarget;
-import org.cskpi.store.RunLog;
-import org.cskpi.store.Store;
+import org.cskpi.ingest.responses.ResponseRules;
+import org.cskpi.ingest.responses.ResponsesImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cskpi responses}: NPS answers collected elsewhere. */
@@ -37,8 +33,9 @@ public final class ResponsesCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import NPS answers from a CSV file (columns ticket_id/customer_id, score, comment, answered_at, "
-                    + "locale, or any export through --mapping) into the KPI store; bad rows are quarantined.")
+            description = {"Import NPS answers collected elsewhere.",
+                "From a CSV file (columns ticket_id/customer_id, score, comment, answered_at, locale, or any export "
+                    + "through --mapping) into the KPI store; bad rows are quarantined."})
     static final class Import implements Callable<Integer> {
 
         @Mixin
@@ -53,10 +50,10 @@ public final class ResponsesCommand implements Runnable {
         @Override
         public Integer call() {
             CskpiConfig config = common.config();
-            Mapping m = mapping == null ? canonical() : MappingParser.read(mapping, MappingTarget.RESPONSES);
+            Mapping m = mapping == null ? ResponsesImport.canonicalMapping() : MappingParser.read(mapping, MappingTarget.RESPONSES);
             HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
-            try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
-                ResponsesImport job = new ResponsesImport(store.dsl(), new RunLog(store.dsl(), Clock.systemUTC()),
+            try (BatchRun run = BatchRun.open(config, "responses import")) {
+                ResponsesImport job = new ResponsesImport(run.store().dsl(), run.runLog(),
                         config.dataDir().resolve("quarantine"));
                 ResponsesImport.Summary s = job.run(file, m, policy,
                         new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey()));
@@ -67,14 +64,5 @@ public final class ResponsesCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    /** The plain format: a header of survey_responses column names. */
-    static Mapping canonical() {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String column : MappingTarget.RESPONSES.columns()) {
-            columns.put(column, List.of(column));
-        }
-        return new Mapping(null, null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
     }
 }

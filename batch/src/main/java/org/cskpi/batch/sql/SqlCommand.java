@@ -1,18 +1,20 @@
-package org.cskpi.analytics.sql;
+package org.cskpi.batch.sql;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.sql.ResultFormat;
+import org.cskpi.analytics.sql.SqlRunner;
+import org.cskpi.analytics.sql.SqlViews;
+import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Parameters;
  * stderr and exits 1. Without one, reads statements from stdin, each ended by {@code ;}.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run Spark SQL over the views tickets, messages, survey_responses, kpi_weekly, busiest_hours, "
-                + "top_complaints. Without QUERY: read statements ending in ';' from stdin.")
+        description = {"Run Spark SQL over the warehouse and KPI tables.",
+            "Views: tickets, messages, survey_responses, kpi_weekly, busiest_hours, top_complaints. "
+                + "Without QUERY: read statements ending in ';' from stdin."})
 public final class SqlCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,18 +44,16 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CskpiConfig config = common.config();
-        SparkSession spark = Sessions.create(config, "sql");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
+        try (BatchRun run = BatchRun.open(config, "sql")) {
+            SparkSession spark = run.spark();
             spark.conf().set("spark.sql.session.timeZone", "UTC");
-            SqlViews.register(spark, config.warehouse(), store.dsl());
+            SqlViews.register(spark, config.warehouse(), run.store().dsl());
             SqlRunner runner = new SqlRunner(spark, format, System.out);
             if (query != null) {
                 runner.run(query);
                 return 0;
             }
             return interactive(runner, System.err) ? 0 : 1;
-        } finally {
-            spark.stop();
         }
     }
 

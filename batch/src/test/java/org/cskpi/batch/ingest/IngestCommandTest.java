@@ -1,4 +1,4 @@
-package org.cskpi.ingest.cli;
+package org.cskpi.batch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package org.cskpi.ingest.cli;
+package org.cskpi.batch.ingest;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.cskpi.batch.BatchRun;
+import org.cskpi.batch.SparkMasterOption;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
@@ -16,17 +16,15 @@ import org.cskpi.ingest.job.IngestJob;
 import org.cskpi.ingest.job.IngestSummary;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
-import org.cskpi.ingest.spark.Sessions;
-import org.cskpi.store.RunLog;
-import org.cskpi.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cskpi ingest}: help-desk exports into the ticket warehouse. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read help-desk exports into the ticket warehouse (Spark): validate, quarantine bad rows, "
-                + "deduplicate, merge by (source, ticket_id) where the newest updated_at wins.")
+        description = {"Read help-desk exports into the ticket warehouse (Spark).",
+            "Validates, quarantines bad rows, deduplicates, and merges by (source, ticket_id) where the newest "
+                + "updated_at wins."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,45 +45,36 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Zone of timestamps without an offset (default: ingest.source_timezone, UTC).")
     String sourceTz;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() {
-        CskpiConfig config = withMaster(common.config());
-        ZoneId zone = zone(config);
+        CskpiConfig config = config();
         SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping), config);
         PrintStream err = System.err;
-        SparkSession spark = Sessions.create(config, "ingest");
-        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
+        try (BatchRun run = BatchRun.open(config, "ingest")) {
             IngestJob.Target target = new IngestJob.Target(config.warehouse(),
                     config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
-            IngestJob job = new IngestJob(spark, target, new RunLog(store.dsl(), Clock.systemUTC()), err, Clock.systemUTC());
-            IngestSummary summary = job.run(reader, inputs, new ReadOptions(zone, List.of()));
+            IngestJob job = new IngestJob(run.spark(), target, run.runLog(), err, run.clock());
+            IngestSummary summary = job.run(reader, inputs,
+                    new ReadOptions(config.ingest().sourceTimezone(), List.of()));
             summary.lines().forEach(line -> err.println("ingest: " + line));
             return 0;
         }
     }
 
-    private ZoneId zone(CskpiConfig config) {
-        if (sourceTz == null) {
-            return config.ingest().sourceTimezone();
-        }
+    /** The config file's settings with this command's flags applied. */
+    public CskpiConfig config() {
+        CskpiConfig config = sparkMaster.applyTo(common.config());
+        return sourceTz == null ? config : config.withSourceTimezone(sourceZone());
+    }
+
+    private ZoneId sourceZone() {
         try {
             return ZoneId.of(sourceTz);
         } catch (DateTimeException e) {
             throw new UserError("--source-tz: expected a time zone id such as Europe/Oslo, got \"" + sourceTz + "\"");
         }
-    }
-
-    private CskpiConfig withMaster(CskpiConfig config) {
-        if (master == null) {
-            return config;
-        }
-        CskpiConfig.Spark spark = new CskpiConfig.Spark(Optional.of(master), config.spark().shufflePartitions(),
-                config.spark().options());
-        return new CskpiConfig(config.dataDir(), config.business(), config.frtTargetSeconds(),
-                config.repeatContactWindowDays(), config.warehouse(), config.storeUrl(), config.storePassword(), config.ingest(), spark,
-                config.survey(), config.web());
     }
 }

@@ -1,7 +1,8 @@
-package org.cskpi.generate;
+package org.cskpi.batch.generate;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.generate.DemoExportGenerator;
+import org.cskpi.generate.GeneratorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cskpi generate}: realistic demo help-desk exports (no Spark involved). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write realistic demo help-desk exports: Zendesk API JSON, Freshdesk ticket CSV, "
-                + "cskpi's canonical CSV and NPS answers. Same seed and end date give byte-identical files.")
+        description = {"Write realistic demo help-desk exports (Zendesk JSON, Freshdesk CSV, canonical CSV).",
+            "Also NPS answers. The same seed and end date give byte-identical files."})
 public final class GenerateCommand implements Callable<Integer> {
 
     /** What {@code --format} accepts. */
@@ -75,7 +78,8 @@ public final class GenerateCommand implements Callable<Integer> {
         DemoExportGenerator.Summary s = new DemoExportGenerator(settings, System.err).run();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Generated %s from %s (%s to %s, %s) into %s in %.1f s:%n", count(s.tickets(), "ticket"),
-                count(s.customers(), "customer"), Times.isoUtc(s.firstTicketAt()), Times.isoUtc(s.cutoff()), zone, out, seconds);
+                count(s.customers(), "customer"), Instant.ofEpochSecond(s.firstTicketAt()),
+                Instant.ofEpochSecond(s.cutoff()), zone, out, seconds);
         System.out.printf("  %,d with a first response, %,d resolved, %,d NPS answers; formats %s%n",
                 s.responded(), s.resolved(), s.answers(), settings.formats().stream().sorted()
                         .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());

@@ -1,4 +1,4 @@
-package org.cskpi.ingest.cli;
+package org.cskpi.batch.ingest;
 
 import java.nio.file.Path;
 import java.util.Optional;

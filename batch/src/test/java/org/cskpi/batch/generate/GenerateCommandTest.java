@@ -1,4 +1,4 @@
-package org.cskpi.generate;
+package org.cskpi.batch.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.cskpi.ingest.responses;
+package org.cskpi.batch.responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
