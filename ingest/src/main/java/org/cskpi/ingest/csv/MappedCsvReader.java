@@ -80,7 +80,8 @@ public final class MappedCsvReader implements SourceReader {
                 .flatMap(task -> task.rows(m, source, conf.value()));
         Dataset<Row> staged = spark.createDataFrame(rows, Staged.SCHEMA_WITH_PROBLEM);
         ZoneId zone = mapping.timezoneId().map(ZoneId::of).orElse(options.zone());
-        ReadOptions timestamps = new ReadOptions(zone, mapping.timestampFormats());
+        // cskpi's canonical CSV also reads its own export back: `cskpi sql` prints timestamps with a space for the T.
+        ReadOptions timestamps = new ReadOptions(zone, mapping.timestampFormats(), policy == HeaderPolicy.CANONICAL);
         return new StagedInput(staged, Optional.empty(), timestamps, files.stream().map(Path::toString).toList(), Map.of());
     }
 

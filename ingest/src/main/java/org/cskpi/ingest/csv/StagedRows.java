@@ -33,11 +33,12 @@ final class StagedRows {
     private static String value(String field, String[] fields, Mapping mapping, HeaderLayout layout, String source) {
         switch (field) {
             case Tickets.SOURCE:
-                return source;
+                String named = cell(Tickets.SOURCE, fields, mapping, layout);
+                return named != null ? named : source;
             case Tickets.RAW_CHANNEL:
-                return mapping.rawCell(first(Tickets.CHANNEL, fields, layout));
+                return raw(Tickets.RAW_CHANNEL, Tickets.CHANNEL, fields, mapping, layout);
             case Tickets.RAW_STATUS:
-                return mapping.rawCell(first(Tickets.STATUS, fields, layout));
+                return raw(Tickets.RAW_STATUS, Tickets.STATUS, fields, mapping, layout);
             default:
                 String value = cell(field, fields, mapping, layout);
                 if (value == null) {
@@ -61,6 +62,17 @@ final class StagedRows {
             }
         }
         return null;
+    }
+
+    /**
+     * The help desk's own value: from its own column when the file has one (a canonical CSV
+     * exported by {@code cskpi sql}), else the cell feeding {@code column} before any value map.
+     */
+    private static String raw(String rawColumn, String column, String[] fields, Mapping mapping, HeaderLayout layout) {
+        if (layout.indexes().containsKey(rawColumn)) {
+            return cell(rawColumn, fields, mapping, layout);
+        }
+        return mapping.rawCell(first(column, fields, layout));
     }
 
     private static String first(String column, String[] fields, HeaderLayout layout) {

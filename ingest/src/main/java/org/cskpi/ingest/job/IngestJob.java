@@ -91,8 +91,8 @@ public final class IngestJob {
             fileIndexes.put(input.files().get(i), i);
         }
         ReadOptions ts = input.timestamps();
-        TicketValidator validator = new TicketValidator(new TimestampParser(ts.zone(), ts.timestampFormats()),
-                target.customerKey().orElse(null), fileIndexes);
+        TimestampParser timestamps = new TimestampParser(ts.zone(), ts.timestampFormats(), ts.sqlTimestamps());
+        TicketValidator validator = new TicketValidator(timestamps, target.customerKey().orElse(null), fileIndexes);
         Dataset<Row> validated = TicketRows.withValidation(input.tickets(), validator).persist(StorageLevel.DISK_ONLY());
         try {
             stage("validating rows");
