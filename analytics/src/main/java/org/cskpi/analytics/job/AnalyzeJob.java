@@ -2,13 +2,15 @@ package org.cskpi.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
+import static org.cskpi.ingest.warehouse.WarehouseTables.BUSIEST_HOURS;
+import static org.cskpi.ingest.warehouse.WarehouseTables.KPI_WEEKLY;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TOP_COMPLAINTS;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,8 +25,8 @@ import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.analytics.publish.KpiPublisher;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.FaultInjection;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.RunVersions;
@@ -70,8 +72,7 @@ public final class AnalyzeJob {
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         Warehouse warehouse = Warehouse.at(spark, config.warehouse(), new RunVersions(store.dsl()));
         stage("reading tickets from " + config.warehouse());
-        Dataset<Row> tickets = warehouse.table("tickets")
-                .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
+        Dataset<Row> tickets = new WarehouseTables(spark, warehouse).tickets();
         Dataset<Row> responses = SurveyData.responses(spark, store.dsl());
         Dataset<Row> invitations = SurveyData.invitations(spark, store.dsl());
         long answers = responses.count();
@@ -101,14 +102,14 @@ public final class AnalyzeJob {
     }
 
     private Written writeAll(Warehouse warehouse, KpiTables tables, WeekRange range) {
-        Path kpis = write(warehouse, KpiTables.KPI_WEEKLY, tables.kpiWeekly(), range);
-        Path busiest = write(warehouse, KpiTables.BUSIEST_HOURS, tables.busiestHours(), range);
-        Path complaints = write(warehouse, KpiTables.TOP_COMPLAINTS, tables.topComplaints(), range);
+        Path kpis = write(warehouse, KPI_WEEKLY, tables.kpiWeekly(), range);
+        Path busiest = write(warehouse, BUSIEST_HOURS, tables.busiestHours(), range);
+        Path complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
         KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
                 inRange(warehouse.read(busiest), tables.busiestHours(), range),
                 inRange(warehouse.read(complaints), tables.topComplaints(), range));
-        return new Written(inRange, Map.of(KpiTables.KPI_WEEKLY, kpis.getName(),
-                KpiTables.BUSIEST_HOURS, busiest.getName(), KpiTables.TOP_COMPLAINTS, complaints.getName()));
+        return new Written(inRange, Map.of(KPI_WEEKLY, kpis.getName(),
+                BUSIEST_HOURS, busiest.getName(), TOP_COMPLAINTS, complaints.getName()));
     }
 
     /**

@@ -10,8 +10,4 @@ import org.apache.spark.sql.Row;
  * top_complaints (week, category, tickets, share, change_vs_previous, repeat_contact_rate).
  */
 public record KpiTables(Dataset<Row> kpiWeekly, Dataset<Row> busiestHours, Dataset<Row> topComplaints) {
-
-    public static final String KPI_WEEKLY = "kpi_weekly";
-    public static final String BUSIEST_HOURS = "busiest_hours";
-    public static final String TOP_COMPLAINTS = "top_complaints";
 }

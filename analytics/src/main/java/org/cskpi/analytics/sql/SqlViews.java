@@ -1,18 +1,13 @@
 package org.cskpi.analytics.sql;
 
-import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.cskpi.analytics.job.KpiTables;
 import org.cskpi.analytics.nps.SurveyData;
 import org.cskpi.analytics.tidy.Tidy;
-import org.cskpi.ingest.canonical.Messages;
-import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.RunVersions;
 import org.jooq.DSLContext;
 
@@ -44,17 +39,16 @@ public final class SqlViews {
     }
 
     public static void register(SparkSession spark, String warehouseRoot, DSLContext store) {
-        Warehouse warehouse = Warehouse.at(spark, warehouseRoot, new RunVersions(store));
-        view(spark, warehouse, "tickets", Tickets.SCHEMA);
-        view(spark, warehouse, "messages", Messages.SCHEMA);
-        view(spark, warehouse, KpiTables.KPI_WEEKLY, Tidy.SCHEMA);
-        view(spark, warehouse, KpiTables.BUSIEST_HOURS, BUSIEST_HOURS);
-        view(spark, warehouse, KpiTables.TOP_COMPLAINTS, TOP_COMPLAINTS);
+        WarehouseTables tables = new WarehouseTables(spark, Warehouse.at(spark, warehouseRoot, new RunVersions(store)));
+        tables.tickets().createOrReplaceTempView(WarehouseTables.TICKETS);
+        tables.messages().createOrReplaceTempView(WarehouseTables.MESSAGES);
+        view(tables, WarehouseTables.KPI_WEEKLY, Tidy.SCHEMA);
+        view(tables, WarehouseTables.BUSIEST_HOURS, BUSIEST_HOURS);
+        view(tables, WarehouseTables.TOP_COMPLAINTS, TOP_COMPLAINTS);
         SurveyData.responses(spark, store).createOrReplaceTempView("survey_responses");
     }
 
-    private static void view(SparkSession spark, Warehouse warehouse, String table, StructType schema) {
-        Dataset<Row> data = warehouse.table(table).orElseGet(() -> spark.createDataFrame(List.of(), schema));
-        data.createOrReplaceTempView(table);
+    private static void view(WarehouseTables tables, String table, StructType schema) {
+        tables.orEmpty(table, schema).createOrReplaceTempView(table);
     }
 }

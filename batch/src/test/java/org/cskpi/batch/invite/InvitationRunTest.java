@@ -24,6 +24,7 @@ import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.SurveyToken;
 import org.cskpi.invitation.TicketRef;
@@ -61,8 +62,9 @@ class InvitationRunTest {
                 ticket("zendesk", "t3", "B", null, null),
                 ticket("csv", "t4", null, "th", "2026-11-01T09:00:00Z"),
                 ticket("zendesk", "t5", "C", "nb", "2026-11-11T09:00:00Z")), Tickets.SCHEMA);
-        Warehouse.at(spark, warehouse.toString()).replace("tickets", rows);
-        return Warehouse.at(spark, warehouse.toString()).table("tickets").orElseThrow();
+        Warehouse written = Warehouse.at(spark, warehouse.toString());
+        written.replace(WarehouseTables.TICKETS, rows);
+        return new WarehouseTables(spark, written).ingestedTickets();
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class Staged {
     private Staged() {
     }
 
+    /** A column as staged text: trimmed, null when blank. */
+    public static Column text(Column value) {
+        return functions.nullif(functions.trim(value), functions.lit(""));
+    }
+
     /** A timestamp column as staged text, ISO-8601 with offset; null stays null. */
     public static Column isoText(Column timestamp) {
         return functions.date_format(timestamp, ISO_WITH_OFFSET);

@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.unix_seconds;
+import static org.cskpi.ingest.canonical.Staged.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ final class ChatwootCsv {
         out.add(lit(null).cast("string").as(Tickets.CUSTOMER_ID));
         out.add(cell(columns, "customer_email").as(Staged.CUSTOMER_EMAIL));
         out.add(lit("other").as(Tickets.CHANNEL));
-        out.add(nullif(trim(try_element_at(split(cell(columns, "labels"), ","), lit(1))), lit("")).as(Tickets.CATEGORY));
+        out.add(text(try_element_at(split(cell(columns, "labels"), ","), lit(1))).as(Tickets.CATEGORY));
         out.add(lit(null).cast("string").as(Tickets.PRIORITY));
         out.add(cell(columns, "agent").as(Tickets.AGENT_ID));
         out.add(cell(columns, "team").as(Tickets.TEAM));
@@ -108,7 +107,7 @@ final class ChatwootCsv {
         if (index == null) {
             return lit(null).cast("string");
         }
-        return nullif(trim(try_element_at(col("cells"), lit(index + 1))), lit(""));
+        return text(try_element_at(col("cells"), lit(index + 1)));
     }
 
     /** UTC instant + minutes (decimal minutes allowed), as ISO-8601 with Z; null when either is missing. */

@@ -7,13 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.source.InputFiles;
+import org.cskpi.ingest.source.UnreadableExport;
 
 /**
  * One Chatwoot export file and its shape: the conversations list of the API
@@ -46,12 +46,8 @@ record ChatwootFile(Path path, Shape shape) {
             }
             in.reset();
             return new ChatwootFile(path, jsonShape(path, in));
-        } catch (JsonParseException e) {
-            throw new UserError(path + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage() + "; expected " + EXPECTED, e);
         } catch (IOException e) {
-            throw new UserError(path + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); a truncated or damaged download?", e);
+            throw UnreadableExport.error(path, e, EXPECTED);
         }
     }
 

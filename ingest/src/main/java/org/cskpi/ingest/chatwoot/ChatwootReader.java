@@ -15,10 +15,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.cskpi.cli.UserError;
-import org.cskpi.ingest.canonical.Messages;
+import org.cskpi.ingest.source.HelpDeskReader;
+import org.cskpi.ingest.source.RawRecords;
 import org.cskpi.ingest.source.ReadOptions;
-import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
 
 /**
@@ -28,27 +27,23 @@ import org.cskpi.ingest.source.StagedInput;
  * messages become canonical messages (incoming: customer; outgoing: agent, or system when a
  * bot sent it; activity and template: system; {@code private} ones are not public).
  */
-public final class ChatwootReader implements SourceReader {
+public final class ChatwootReader extends HelpDeskReader {
 
     public static final String SOURCE = "chatwoot";
 
-    @Override
-    public String name() {
-        return SOURCE;
+    public ChatwootReader() {
+        super(SOURCE);
     }
 
     @Override
-    public StagedInput read(SparkSession spark, List<Path> files, ReadOptions options) {
-        if (files.isEmpty()) {
-            throw new UserError("chatwoot: no input files");
-        }
+    protected StagedInput readExport(SparkSession spark, List<Path> files, ReadOptions options) {
         List<ChatwootFile> sniffed = ChatwootFile.sniffAll(files, spark.sparkContext().hadoopConfiguration());
         Dataset<Row> records = ChatwootRecords.read(spark, sniffed)
-                .withColumn("r", from_json(col(ChatwootRecords.RAW), ChatwootSchemas.RECORD, Map.of("mode", "PERMISSIVE")));
+                .withColumn("r", from_json(col(RawRecords.RAW), ChatwootSchemas.RECORD, Map.of("mode", "PERMISSIVE")));
         Dataset<Row> conversations = records.filter(col("r.message_type").isNull());
         Dataset<Row> pageMessages = records.filter(col("r.message_type").isNotNull())
                 .select(col("r.conversation_id").as("ticket_id"), lit(true).as("from_page"),
-                        from_json(col(ChatwootRecords.RAW), ChatwootSchemas.MESSAGE, Map.of()).as("m"));
+                        from_json(col(RawRecords.RAW), ChatwootSchemas.MESSAGE, Map.of()).as("m"));
         Dataset<Row> embedded = conversations
                 .select(col("r.id").as("ticket_id"), lit(false).as("from_page"), explode(col("r.messages")).as("m"));
         Dataset<Row> ids = conversations.select(col("r.id").as("ticket_id")).filter(col("ticket_id").isNotNull()).distinct();
@@ -61,11 +56,8 @@ public final class ChatwootReader implements SourceReader {
         Dataset<Row> csv = ChatwootCsv.read(spark, sniffed, options.zone());
         Dataset<Row> staged = ChatwootStaging.staged(conversations,
                 ChatwootMessages.facts(messages, conversations)).unionByName(csv);
-        Dataset<Row> canonical = messages.select(col("ticket_id").as(Messages.TICKET_ID), lit(SOURCE).as(Messages.SOURCE),
-                col("author_role").as(Messages.AUTHOR_ROLE), col("is_public").as(Messages.IS_PUBLIC),
-                col("created_ts").as(Messages.CREATED_AT));
         boolean hasJson = sniffed.stream().anyMatch(f -> f.shape() != ChatwootFile.Shape.CSV);
-        return new StagedInput(staged, hasJson ? Optional.of(canonical) : Optional.empty(),
+        return new StagedInput(staged, hasJson ? Optional.of(canonicalMessages(messages)) : Optional.empty(),
                 new ReadOptions(options.zone(), List.of(ChatwootCsv.TIMESTAMP_FORMAT)),
                 files.stream().map(Path::toString).toList(), skipped(pageMessages, ids));
     }

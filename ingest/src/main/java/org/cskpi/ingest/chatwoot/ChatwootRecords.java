@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.cskpi.ingest.source.RawRecords.FILE;
+import static org.cskpi.ingest.source.RawRecords.LINE;
+import static org.cskpi.ingest.source.RawRecords.RAW;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -13,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.cskpi.ingest.source.RawRecords;
 
 /**
  * The JSON records of Chatwoot files as {@code (_file, _line, _raw)}: each element of a
@@ -20,13 +24,6 @@ import org.apache.spark.sql.types.StructType;
  */
 final class ChatwootRecords {
 
-    static final String FILE = "_file";
-    static final String LINE = "_line";
-    static final String RAW = "_raw";
-    static final StructType RECORD = new StructType()
-            .add(FILE, DataTypes.StringType, false)
-            .add(LINE, DataTypes.LongType, false)
-            .add(RAW, DataTypes.StringType, true);
 
     private ChatwootRecords() {
     }
@@ -59,7 +56,7 @@ final class ChatwootRecords {
     }
 
     private static Dataset<Row> empty(SparkSession spark) {
-        return spark.createDataFrame(List.of(), RECORD);
+        return spark.createDataFrame(List.of(), RawRecords.SCHEMA);
     }
 
     static Column fileName() {

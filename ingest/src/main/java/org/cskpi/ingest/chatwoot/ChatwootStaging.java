@@ -4,10 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
+import static org.cskpi.ingest.canonical.Staged.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.canonical.Staged;
 import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.source.RawRecords;
 
 /**
  * Chatwoot conversation records to staged rows. ticket_id is the conversation's display id;
@@ -59,14 +60,8 @@ final class ChatwootStaging {
         out.add(text(col("r.additional_attributes.browser_language")).as(Tickets.LOCALE));
         out.add(text(col("r.meta.channel")).as(Tickets.RAW_CHANNEL));
         out.add(text(col("r.status")).as(Tickets.RAW_STATUS));
-        out.add(col(ChatwootRecords.FILE).as(Staged.FILE));
-        out.add(col(ChatwootRecords.LINE).as(Staged.LINE));
-        out.add(col(ChatwootRecords.RAW).as(Staged.RAW));
+        out.addAll(RawRecords.origin());
         return joined.select(out.toArray(Column[]::new));
-    }
-
-    static Column text(Column value) {
-        return nullif(trim(value), lit(""));
     }
 
     /** An API time as ISO-8601; text that is not a time passes on unchanged for validation to report. */

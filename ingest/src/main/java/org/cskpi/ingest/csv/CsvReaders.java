@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.mapping.Mapping;
 import org.cskpi.ingest.mapping.MappingParser;
 import org.cskpi.ingest.mapping.MappingTarget;
@@ -19,8 +20,17 @@ public final class CsvReaders {
     }
 
     /**
-     * cskpi's canonical CSV (the ingest issue): header = canonical column names, optional ones
-     * may be absent; timestamps ISO-8601 in --source-tz when they carry no offset.
+     * Columns of the warehouse's {@code tickets} that a canonical CSV may carry but a mapping
+     * file cannot set, so that {@code cskpi sql --format csv "select * from tickets"} reads back
+     * unchanged: each is used as written when its header is there, since none can be derived
+     * again (docs/architecture.md#help-desk-formats-read-by-name).
+     */
+    static final List<String> EXPORT_COLUMNS = List.of(Tickets.SOURCE, Tickets.RAW_CHANNEL, Tickets.RAW_STATUS);
+
+    /**
+     * cskpi's canonical CSV (docs/architecture.md#help-desk-formats-read-by-name): header =
+     * canonical column names, optional ones may be absent; timestamps ISO-8601 (or with a space
+     * for the T, as {@code cskpi sql} prints them) in --source-tz when they carry no offset.
      */
     public static SourceReader canonical() {
         return new MappedCsvReader("csv", canonicalMapping(), HeaderPolicy.CANONICAL);
@@ -29,6 +39,9 @@ public final class CsvReaders {
     static Mapping canonicalMapping() {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (String column : MappingTarget.TICKETS.columns()) {
+            columns.put(column, List.of(column));
+        }
+        for (String column : EXPORT_COLUMNS) {
             columns.put(column, List.of(column));
         }
         return new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());

@@ -53,6 +53,47 @@ record HeaderLayout(Map<String, int[]> indexes, int fieldCount, boolean dataStar
         return new HeaderLayout(indexes, first.length, !mapping.header());
     }
 
+    /** Why a record cannot be read by this layout, or null: it must have the header's field count. */
+    String fieldCountProblem(String[] fields) {
+        return fields.length == fieldCount ? null
+                : "field count " + fields.length + " differs from the header's " + fieldCount;
+    }
+
+    /** True when a header of the file feeds {@code column}. */
+    boolean has(String column) {
+        return indexes.containsKey(column);
+    }
+
+    /**
+     * The first non-null cell among the headers feeding {@code column}, after null values and
+     * value maps; null when none is non-null or no header feeds it.
+     */
+    String cell(String column, String[] fields, Mapping mapping) {
+        int[] feeding = indexes.get(column);
+        if (feeding == null) {
+            return null;
+        }
+        for (int index : feeding) {
+            String value = mapping.cell(column, fields[index]);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The text of the first header feeding {@code column}, as written; null when none feeds it. */
+    String firstText(String column, String[] fields) {
+        int[] feeding = indexes.get(column);
+        return feeding == null ? null : fields[feeding[0]];
+    }
+
+    /** The error for a file without a first record: what its first line should have been. */
+    static UserError emptyFile(String file, Mapping mapping, List<String> required) {
+        return new UserError(file + ": empty file; expected " + (mapping.header()
+                ? "a header line naming the columns " + String.join(", ", required) + "..." : "data lines"));
+    }
+
     private static UserError missing(String file, String name, String column, String[] first, boolean header) {
         String has = header ? String.join(", ", cleaned(first)) : "c1..c" + first.length;
         return new UserError(file + ": column \"" + name + "\" (for " + column + ") is not in the file; its header has: " + has);

@@ -80,7 +80,8 @@ public final class MappedCsvReader implements SourceReader {
                 .flatMap(task -> task.rows(m, source, conf.value()));
         Dataset<Row> staged = spark.createDataFrame(rows, Staged.SCHEMA_WITH_PROBLEM);
         ZoneId zone = mapping.timezoneId().map(ZoneId::of).orElse(options.zone());
-        ReadOptions timestamps = new ReadOptions(zone, mapping.timestampFormats());
+        // cskpi's canonical CSV also reads its own export back: `cskpi sql` prints timestamps with a space for the T.
+        ReadOptions timestamps = new ReadOptions(zone, mapping.timestampFormats(), policy == HeaderPolicy.CANONICAL);
         return new StagedInput(staged, Optional.empty(), timestamps, files.stream().map(Path::toString).toList(), Map.of());
     }
 
@@ -88,8 +89,7 @@ public final class MappedCsvReader implements SourceReader {
         try (Reader reader = TextFiles.open(file, Charset.forName(mapping.encoding()), hadoop)) {
             CsvRecords records = new CsvRecords(file, reader, mapping.delimiter(), mapping.encoding());
             if (!records.hasNext()) {
-                throw new UserError(file + ": empty file; expected " + (mapping.header()
-                        ? "a header line naming the columns " + String.join(", ", HeaderLayout.REQUIRED) + "..." : "data lines"));
+                throw HeaderLayout.emptyFile(file, mapping, HeaderLayout.REQUIRED);
             }
             return HeaderLayout.of(file, records.next().fields(), mapping, policy, HeaderLayout.REQUIRED);
         } catch (IOException e) {
@@ -137,6 +137,7 @@ public final class MappedCsvReader implements SourceReader {
             } catch (UserError e) {
                 return List.of(fatal(e.getMessage())).iterator();
             }
+            StagedRows staged = new StagedRows(mapping, layout, source);
             return new Iterator<>() {
                 private Row failure;
                 private boolean done;
@@ -173,7 +174,7 @@ public final class MappedCsvReader implements SourceReader {
                         done = true;
                         return row;
                     }
-                    return StagedRows.of(file, records.next(), mapping, layout, source);
+                    return staged.of(file, records.next());
                 }
             };
         }

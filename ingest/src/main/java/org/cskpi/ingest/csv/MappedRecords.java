@@ -47,8 +47,7 @@ public final class MappedRecords implements Iterator<MappedRecords.Mapped>, Auto
         CsvRecords records = new CsvRecords(file, reader, mapping.delimiter(), mapping.encoding());
         if (!records.hasNext()) {
             records.close();
-            throw new UserError(file + ": empty file; expected " + (mapping.header()
-                    ? "a header line naming the columns " + String.join(", ", required) + "..." : "data lines"));
+            throw HeaderLayout.emptyFile(file, mapping, required);
         }
         CsvRecords.Record first = records.next();
         HeaderLayout layout = HeaderLayout.of(file, first.fields(), mapping, policy, required);
@@ -80,13 +79,13 @@ public final class MappedRecords implements Iterator<MappedRecords.Mapped>, Auto
         CsvRecords.Record record = pending != null ? pending : records.next();
         pending = null;
         String[] fields = record.fields();
-        if (fields.length != layout.fieldCount()) {
-            return new Mapped(record.line(), record.raw(), Map.of(),
-                    "field count " + fields.length + " differs from the header's " + layout.fieldCount());
+        String problem = layout.fieldCountProblem(fields);
+        if (problem != null) {
+            return new Mapped(record.line(), record.raw(), Map.of(), problem);
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : mapping.columns().keySet()) {
-            values.put(column, value(column, fields));
+            values.put(column, layout.cell(column, fields, mapping));
         }
         for (Map.Entry<String, String> constant : mapping.constants().entrySet()) {
             if (values.get(constant.getKey()) == null) {
@@ -94,20 +93,6 @@ public final class MappedRecords implements Iterator<MappedRecords.Mapped>, Auto
             }
         }
         return new Mapped(record.line(), record.raw(), values, null);
-    }
-
-    private String value(String column, String[] fields) {
-        int[] indexes = layout.indexes().get(column);
-        if (indexes == null) {
-            return null;
-        }
-        for (int index : indexes) {
-            String value = mapping.cell(column, fields[index]);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -7,39 +7,41 @@ import org.cskpi.ingest.canonical.Staged;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.mapping.Mapping;
 
-/** Turns one parsed record into a staged ticket row ({@code Staged.SCHEMA_WITH_PROBLEM}) by a mapping. */
-final class StagedRows {
+/**
+ * Turns the parsed records of one file into staged ticket rows ({@code Staged.SCHEMA_WITH_PROBLEM})
+ * by a mapping; {@code source} is the rows' source unless the file names one.
+ */
+record StagedRows(Mapping mapping, HeaderLayout layout, String source) {
 
-    private StagedRows() {
-    }
-
-    static Row of(String file, CsvRecords.Record record, Mapping mapping, HeaderLayout layout, String source) {
+    Row of(String file, CsvRecords.Record record) {
         int width = Staged.FIELDS.size();
         Object[] values = new Object[width + 4];
         values[width] = file;
         values[width + 1] = record.line();
         values[width + 2] = record.raw();
         String[] fields = record.fields();
-        if (fields.length != layout.fieldCount()) {
-            values[width + 3] = "field count " + fields.length + " differs from the header's " + layout.fieldCount();
+        String problem = layout.fieldCountProblem(fields);
+        if (problem != null) {
+            values[width + 3] = problem;
             return RowFactory.create(values);
         }
         for (int i = 0; i < width; i++) {
-            values[i] = value(Staged.FIELDS.get(i), fields, mapping, layout, source);
+            values[i] = value(Staged.FIELDS.get(i), fields);
         }
         return RowFactory.create(values);
     }
 
-    private static String value(String field, String[] fields, Mapping mapping, HeaderLayout layout, String source) {
+    private String value(String field, String[] fields) {
         switch (field) {
             case Tickets.SOURCE:
-                return source;
+                String named = layout.cell(Tickets.SOURCE, fields, mapping);
+                return named != null ? named : source;
             case Tickets.RAW_CHANNEL:
-                return mapping.rawCell(first(Tickets.CHANNEL, fields, layout));
+                return raw(Tickets.RAW_CHANNEL, Tickets.CHANNEL, fields);
             case Tickets.RAW_STATUS:
-                return mapping.rawCell(first(Tickets.STATUS, fields, layout));
+                return raw(Tickets.RAW_STATUS, Tickets.STATUS, fields);
             default:
-                String value = cell(field, fields, mapping, layout);
+                String value = layout.cell(field, fields, mapping);
                 if (value == null) {
                     value = mapping.constants().get(field);
                 }
@@ -48,23 +50,14 @@ final class StagedRows {
         }
     }
 
-    /** The first non-null cell among the headers feeding {@code column}, after null values and value maps. */
-    private static String cell(String column, String[] fields, Mapping mapping, HeaderLayout layout) {
-        int[] indexes = layout.indexes().get(column);
-        if (indexes == null) {
-            return null;
+    /**
+     * The help desk's own value: from its own column when the file has one (a canonical CSV
+     * exported by {@code cskpi sql}), else the cell feeding {@code column} before any value map.
+     */
+    private String raw(String rawColumn, String column, String[] fields) {
+        if (layout.has(rawColumn)) {
+            return layout.cell(rawColumn, fields, mapping);
         }
-        for (int index : indexes) {
-            String value = mapping.cell(column, fields[index]);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static String first(String column, String[] fields, HeaderLayout layout) {
-        int[] indexes = layout.indexes().get(column);
-        return indexes == null ? null : fields[indexes[0]];
+        return mapping.rawCell(layout.firstText(column, fields));
     }
 }

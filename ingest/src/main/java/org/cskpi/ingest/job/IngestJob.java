@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.cskpi.ingest.warehouse.WarehouseTables.MESSAGES;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TICKETS;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import org.cskpi.ingest.validate.TicketValidator;
 import org.cskpi.ingest.validate.TimestampParser;
 import org.cskpi.ingest.validate.Validated;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.RunLog;
 
 /**
@@ -91,8 +94,8 @@ public final class IngestJob {
             fileIndexes.put(input.files().get(i), i);
         }
         ReadOptions ts = input.timestamps();
-        TicketValidator validator = new TicketValidator(new TimestampParser(ts.zone(), ts.timestampFormats()),
-                target.customerKey().orElse(null), fileIndexes);
+        TimestampParser timestamps = new TimestampParser(ts.zone(), ts.timestampFormats(), ts.sqlTimestamps());
+        TicketValidator validator = new TicketValidator(timestamps, target.customerKey().orElse(null), fileIndexes);
         Dataset<Row> validated = TicketRows.withValidation(input.tickets(), validator).persist(StorageLevel.DISK_ONLY());
         try {
             stage("validating rows");
@@ -122,8 +125,7 @@ public final class IngestJob {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
         }
         Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
-        Dataset<Row> stored = warehouse.table("tickets")
-                .orElseGet(() -> spark.createDataFrame(List.of(), Tickets.SCHEMA));
+        Dataset<Row> stored = new WarehouseTables(spark, warehouse).tickets();
         Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(StorageLevel.DISK_ONLY());
         try {
             Map<String, Long> changes = new HashMap<>();
@@ -137,9 +139,9 @@ public final class IngestJob {
             Map<String, String> versions = new TreeMap<>();
             if (created + updated > 0) {
                 stage("writing " + total + " tickets");
-                versions.put("tickets", warehouse.replace("tickets", merged.drop(TicketMerge.CHANGE)).getName());
+                versions.put(TICKETS, warehouse.replace(TICKETS, merged.drop(TicketMerge.CHANGE)).getName());
                 input.messages().ifPresent(messages ->
-                        versions.put("messages", mergeMessages(warehouse, messages, merged).getName()));
+                        versions.put(MESSAGES, mergeMessages(warehouse, messages, merged).getName()));
             } else {
                 stage("no ticket is new or changed; warehouse left as it was");
             }
@@ -156,10 +158,10 @@ public final class IngestJob {
                 .select(col(Tickets.SOURCE), col(Tickets.TICKET_ID));
         List<String> keys = List.of(Messages.SOURCE, Messages.TICKET_ID);
         Dataset<Row> fresh = messages.join(changed, scala(keys), "left_semi");
-        Dataset<Row> result = warehouse.table("messages")
+        Dataset<Row> result = warehouse.table(MESSAGES)
                 .map(stored -> stored.join(changed, scala(keys), "left_anti").unionByName(fresh))
                 .orElse(fresh);
-        return warehouse.replace("messages", result.select(Messages.SCHEMA.fieldNames()[0],
+        return warehouse.replace(MESSAGES, result.select(Messages.SCHEMA.fieldNames()[0],
                 java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
     }
 

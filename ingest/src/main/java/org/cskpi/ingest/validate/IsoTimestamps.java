@@ -12,7 +12,9 @@ import java.time.temporal.Temporal;
  * or no offset. It reads what {@code DateTimeFormatter.ISO_DATE_TIME} / {@code ISO_LOCAL_DATE}
  * read for those shapes, to the same value, without the formatter's per-call allocations
  * (which were a fifth of ingest's CPU). Anything else returns null and the caller falls back
- * to the formatters, so rarer forms (region ids, offsets with seconds) still parse.
+ * to the formatters, so rarer forms (region ids, offsets with seconds) still parse. On request it
+ * also reads a space in place of the {@code T}, as Spark SQL prints a timestamp
+ * ({@code 2026-03-02 09:15:00.25}).
  */
 final class IsoTimestamps {
 
@@ -21,6 +23,11 @@ final class IsoTimestamps {
 
     /** An {@code OffsetDateTime}-like instant source, a {@link LocalDateTime} or a {@link LocalDate}; null when not handled. */
     static Temporal read(String text) {
+        return read(text, false);
+    }
+
+    /** As {@link #read(String)}; with {@code spaceForT}, a space may stand between date and time. */
+    static Temporal read(String text, boolean spaceForT) {
         int n = text.length();
         if (n < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
@@ -36,15 +43,15 @@ final class IsoTimestamps {
             if (n == 10) {
                 return date;
             }
-            return readTime(text, date);
+            return readTime(text, date, spaceForT);
         } catch (DateTimeException e) {
             return null;
         }
     }
 
-    private static Temporal readTime(String text, LocalDate date) {
+    private static Temporal readTime(String text, LocalDate date, boolean spaceForT) {
         int n = text.length();
-        if (n < 16 || text.charAt(10) != 'T' || text.charAt(13) != ':') {
+        if (n < 16 || !(text.charAt(10) == 'T' || spaceForT && text.charAt(10) == ' ') || text.charAt(13) != ':') {
             return null;
         }
         int hour = digits(text, 11, 2);

@@ -20,7 +20,8 @@ import java.util.Locale;
  * (English locale), then ISO-8601 with or without offset; a text without an offset is a
  * local time in {@code zone}, a date alone is midnight there. Local times in a DST gap move
  * forward by the gap, ambiguous ones take the earlier offset (as {@code ZonedDateTime.ofLocal}),
- * and the result says which happened so the summary can count them.
+ * and the result says which happened so the summary can count them. With {@code sqlTimestamps}
+ * it also reads ISO-8601 with a space for the {@code T}, as {@code cskpi sql} prints timestamps.
  */
 public final class TimestampParser implements Serializable {
 
@@ -36,11 +37,17 @@ public final class TimestampParser implements Serializable {
 
     private final ZoneId zone;
     private final List<String> patterns;
+    private final boolean sqlTimestamps;
     private transient List<DateTimeFormatter> formatters;
 
     public TimestampParser(ZoneId zone, List<String> patterns) {
+        this(zone, patterns, false);
+    }
+
+    public TimestampParser(ZoneId zone, List<String> patterns, boolean sqlTimestamps) {
         this.zone = zone;
         this.patterns = List.copyOf(patterns);
+        this.sqlTimestamps = sqlTimestamps;
     }
 
     /** The instant of {@code text}, or null when no pattern nor ISO-8601 reads it. */
@@ -49,7 +56,7 @@ public final class TimestampParser implements Serializable {
         int isoAt = all.size() - ISO_FORMATTERS;
         for (int i = 0; i < all.size(); i++) {
             if (i == isoAt) {
-                Temporal iso = IsoTimestamps.read(text);
+                Temporal iso = IsoTimestamps.read(text, sqlTimestamps);
                 if (iso != null) {
                     return toParsed(iso);
                 }

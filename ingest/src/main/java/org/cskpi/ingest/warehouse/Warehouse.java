@@ -36,23 +36,30 @@ public final class Warehouse {
     private static final int VERSIONS_KEPT = 2;
 
     private final SparkSession spark;
+    private final String location;
     private final Path root;
     private final Function<String, Optional<String>> recorded;
 
-    private Warehouse(SparkSession spark, Path root, Function<String, Optional<String>> recorded) {
+    private Warehouse(SparkSession spark, String location, Function<String, Optional<String>> recorded) {
         this.spark = spark;
-        this.root = root;
+        this.location = location;
+        this.root = new Path(location);
         this.recorded = recorded;
     }
 
     /** The warehouse at {@code root} whose current versions are the ones {@code store} recorded. */
     public static Warehouse at(SparkSession spark, String root, RunVersions store) {
-        return new Warehouse(spark, new Path(root), store::current);
+        return new Warehouse(spark, root, store::current);
     }
 
     /** The warehouse at {@code root} without a store: current = highest committed version (tests, tools). */
     public static Warehouse at(SparkSession spark, String root) {
-        return new Warehouse(spark, new Path(root), table -> Optional.empty());
+        return new Warehouse(spark, root, table -> Optional.empty());
+    }
+
+    /** Where the warehouse is, as it was given (for messages). */
+    public String location() {
+        return location;
     }
 
     /** The current version of {@code table}, or empty when none was ever committed. */

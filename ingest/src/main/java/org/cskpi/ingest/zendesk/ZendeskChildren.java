@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.cskpi.ingest.source.RawRecords;
 
 /**
  * The per-ticket children of a Zendesk export, flattened: comments (from ticket events with
@@ -136,8 +137,8 @@ final class ZendeskChildren {
                 .unionByName(records.parsed(ZendeskFile.METRIC, ZendeskSchemas.METRIC))
                 .filter(col("r.ticket_id").isNotNull());
         return all.groupBy(col("r.ticket_id").as(TICKET_ID))
-                .agg(max_by(col("r"), struct(functions.try_to_timestamp(col("r.updated_at")), col(ZendeskRecords.FILE),
-                        col(ZendeskRecords.LINE))).as("m"));
+                .agg(max_by(col("r"), struct(functions.try_to_timestamp(col("r.updated_at")), col(RawRecords.FILE),
+                        col(RawRecords.LINE))).as("m"));
     }
 
     /**
@@ -146,7 +147,7 @@ final class ZendeskChildren {
      * ({@code tickets/123/comments.json}).
      */
     private static Column ticketIdFromFileName() {
-        Column file = col(ZendeskRecords.FILE);
+        Column file = col(RawRecords.FILE);
         Column name = regexp_extract(file, "([^/]*)$", 1);
         return coalesce(
                 nullif(regexp_extract(name, "(?i)^tickets?[-_]?([0-9]+)", 1), lit("")),

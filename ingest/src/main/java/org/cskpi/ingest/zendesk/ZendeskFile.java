@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.source.InputFiles;
+import org.cskpi.ingest.source.UnreadableExport;
 
 /**
  * One Zendesk export file and the top-level keys that say what it holds
@@ -79,12 +79,8 @@ record ZendeskFile(Path path, Set<String> keys, boolean lines) {
                         + "{\"ticket\": {...}}; expected " + EXPECTED);
             }
             return new ZendeskFile(path, keys, lines);
-        } catch (JsonParseException e) {
-            throw new UserError(path + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage() + "; expected " + EXPECTED, e);
         } catch (IOException e) {
-            throw new UserError(path + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); a truncated or damaged download?", e);
+            throw UnreadableExport.error(path, e, EXPECTED);
         }
     }
 

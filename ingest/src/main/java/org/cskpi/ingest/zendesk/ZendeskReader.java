@@ -17,9 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.canonical.Messages;
+import org.cskpi.ingest.source.HelpDeskReader;
 import org.cskpi.ingest.source.ReadOptions;
-import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
 
 /**
@@ -30,7 +29,7 @@ import org.cskpi.ingest.source.StagedInput;
  * is not in the export are counted in {@code skipped} ("orphan ticket_metrics" …), never made
  * tickets.
  */
-public final class ZendeskReader implements SourceReader {
+public final class ZendeskReader extends HelpDeskReader {
 
     public static final String SOURCE = "zendesk";
 
@@ -42,6 +41,7 @@ public final class ZendeskReader implements SourceReader {
 
     /** @param categoryField the ticket field id holding the category ({@code ingest.zendesk.category_field}) */
     public ZendeskReader(Optional<String> categoryField) {
+        super(SOURCE);
         this.categoryField = categoryField;
     }
 
@@ -50,15 +50,7 @@ public final class ZendeskReader implements SourceReader {
     }
 
     @Override
-    public String name() {
-        return SOURCE;
-    }
-
-    @Override
-    public StagedInput read(SparkSession spark, List<Path> files, ReadOptions options) {
-        if (files.isEmpty()) {
-            throw new UserError("zendesk: no input files");
-        }
+    protected StagedInput readExport(SparkSession spark, List<Path> files, ReadOptions options) {
         List<ZendeskFile> sniffed = ZendeskFile.sniffAll(spark, files);
         if (sniffed.stream().noneMatch(f -> f.has(ZendeskFile.TICKETS) || f.has(ZendeskFile.TICKET))) {
             throw new UserError("zendesk: none of the " + files.size() + " files holds tickets (a page with the "
@@ -91,13 +83,9 @@ public final class ZendeskReader implements SourceReader {
                 ZendeskTicketFacts.metricEventTimes(children.metricEvents()),
                 children.latestMetrics()));
         Dataset<Row> staged = new ZendeskStaging(category).staged(tickets, users, groups, facts);
-        Dataset<Row> messages = comments.select(col(ZendeskChildren.TICKET_ID).as(Messages.TICKET_ID),
-                lit(SOURCE).as(Messages.SOURCE), col(ZendeskTicketFacts.AUTHOR_ROLE).as(Messages.AUTHOR_ROLE),
-                col(ZendeskChildren.IS_PUBLIC).as(Messages.IS_PUBLIC),
-                col(ZendeskChildren.CREATED_TS).as(Messages.CREATED_AT));
         boolean hasComments = records.any(ZendeskFile.EVENTS, ZendeskFile.AUDITS, ZendeskFile.AUDIT,
                 ZendeskFile.COMMENTS);
-        return new StagedInput(staged, hasComments ? Optional.of(messages) : Optional.empty(),
+        return new StagedInput(staged, hasComments ? Optional.of(canonicalMessages(comments)) : Optional.empty(),
                 new ReadOptions(options.zone(), List.of()),
                 files.stream().map(Path::toString).toList(),
                 skipped(children.recordTickets(), base));

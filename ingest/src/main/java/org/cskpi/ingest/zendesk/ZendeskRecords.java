@@ -7,6 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
+import static org.cskpi.ingest.source.RawRecords.FILE;
+import static org.cskpi.ingest.source.RawRecords.LINE;
+import static org.cskpi.ingest.source.RawRecords.RAW;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.cskpi.ingest.source.RawRecords;
 import scala.Tuple2;
 
 /**
@@ -29,15 +33,8 @@ import scala.Tuple2;
  */
 final class ZendeskRecords {
 
-    static final String FILE = "_file";
-    static final String LINE = "_line";
-    static final String RAW = "_raw";
     /** The JSON text of the object itself (in the NDJSON export, the line's "ticket" value). */
     static final String JSON = "json";
-    static final StructType RECORD = new StructType()
-            .add(FILE, DataTypes.StringType, false)
-            .add(LINE, DataTypes.LongType, false)
-            .add(RAW, DataTypes.StringType, true);
 
     private final SparkSession spark;
     private final List<ZendeskFile> files;
@@ -66,7 +63,7 @@ final class ZendeskRecords {
         String[] paths = files.stream().filter(f -> !f.lines() && f.has(key))
                 .map(f -> f.path().toString()).toArray(String[]::new);
         if (paths.length == 0) {
-            return spark.createDataFrame(List.of(), RECORD).withColumn(JSON, col(RAW));
+            return spark.createDataFrame(List.of(), RawRecords.SCHEMA).withColumn(JSON, col(RAW));
         }
         boolean single = ZendeskFile.SINGLE_KEYS.contains(key);
         StructType envelope = new StructType().add(key,
@@ -85,7 +82,7 @@ final class ZendeskRecords {
      * ({@code zipWithIndex} keeps the file's order); blank lines are dropped after numbering.
      */
     Dataset<Row> ticketLines() {
-        Dataset<Row> all = spark.createDataFrame(List.of(), RECORD);
+        Dataset<Row> all = spark.createDataFrame(List.of(), RawRecords.SCHEMA);
         for (ZendeskFile file : files) {
             if (!file.lines()) {
                 continue;
@@ -93,7 +90,7 @@ final class ZendeskRecords {
             String name = file.path().toString();
             JavaRDD<Row> rows = spark.sparkContext().textFile(name, 1).toJavaRDD().zipWithIndex()
                     .map((Tuple2<String, Long> t) -> RowFactory.create(name, t._2() + 1, t._1()));
-            all = all.unionByName(spark.createDataFrame(rows, RECORD));
+            all = all.unionByName(spark.createDataFrame(rows, RawRecords.SCHEMA));
         }
         StructType line = new StructType().add(ZendeskFile.TICKET, DataTypes.StringType);
         return all.filter(trim(col(RAW)).notEqual(""))

@@ -6,13 +6,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_seconds;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
+import static org.cskpi.ingest.canonical.Staged.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.canonical.Staged;
 import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.source.RawRecords;
 
 /**
  * Zendesk ticket records to staged rows (the {@code Staged} contract): ids and values mapped as
@@ -51,7 +51,7 @@ final class ZendeskStaging {
 
     /** One row per ticket id: requester_id and ticket_created_ts of its newest record. */
     static Dataset<Row> ticketBase(Dataset<Row> tickets) {
-        Column newest = struct(try_to_timestamp(col("r.updated_at")), col(ZendeskRecords.FILE), col(ZendeskRecords.LINE));
+        Column newest = struct(try_to_timestamp(col("r.updated_at")), col(RawRecords.FILE), col(RawRecords.LINE));
         return tickets.filter(col("r.id").isNotNull())
                 .groupBy(col("r.id").as(ZendeskChildren.TICKET_ID))
                 .agg(max_by(struct(col("r.requester_id").as("requester_id"),
@@ -110,15 +110,8 @@ final class ZendeskStaging {
         out.add(text(col("user_locale")).as(Tickets.LOCALE));
         out.add(text(col("r.via.channel")).as(Tickets.RAW_CHANNEL));
         out.add(text(col("r.status")).as(Tickets.RAW_STATUS));
-        out.add(col(ZendeskRecords.FILE).as(Staged.FILE));
-        out.add(col(ZendeskRecords.LINE).as(Staged.LINE));
-        out.add(col(ZendeskRecords.RAW).as(Staged.RAW));
+        out.addAll(RawRecords.origin());
         return joined.select(out.toArray(Column[]::new));
-    }
-
-    /** Trimmed text, null when blank (the Staged contract). */
-    static Column text(Column value) {
-        return nullif(trim(value), lit(""));
     }
 
     /** {@code ts} plus a whole number of minutes given as text; null when either is missing. */

@@ -2,6 +2,8 @@ package org.cskpi.ingest.chatwoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.ingest.source.StagedFields.fields;
+import static org.cskpi.ingest.source.StagedFields.stagedById;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -9,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.canonical.Staged;
@@ -137,25 +137,5 @@ class ChatwootReaderTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(ChatwootReaderTest.class.getClassLoader().getResource(name).toURI());
-    }
-
-    private static Map<String, Map<String, String>> stagedById(StagedInput input) {
-        Map<String, Map<String, String>> rows = new TreeMap<>();
-        for (Row row : input.tickets().collectAsList()) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String name : Staged.FIELDS) {
-                fields.put(name, row.getAs(name));
-            }
-            assertThat(rows.put(row.getAs("ticket_id"), fields)).isNull();
-        }
-        return rows;
-    }
-
-    private static Map<String, String> fields(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 }

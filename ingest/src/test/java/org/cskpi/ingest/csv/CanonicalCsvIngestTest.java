@@ -57,6 +57,32 @@ class CanonicalCsvIngestTest {
     }
 
     @Test
+    void reads_the_source_and_raw_values_and_spaced_timestamps_of_a_sql_export() throws Exception {
+        // The header `cskpi sql --format csv "select * from tickets"` prints; a present raw_channel
+        // column is used even when empty, an empty source is this reader's own, csv.
+        Path file = dir.resolve("export.csv");
+        Files.writeString(file, "ticket_id,source,customer_id,channel,category,priority,agent_id,team,status,"
+                + "created_at,first_response_at,resolved_at,final_resolved_at,reopens,agent_replies,updated_at,"
+                + "locale,raw_channel,raw_status\n"
+                + "Z-1,zendesk,c-1,phone,billing,high,7,Support,solved,2026-03-02 09:00:00,2026-03-02 09:30:00.25,"
+                + "2026-03-02 12:00:00,2026-03-02 12:00:00,0,1,2026-03-02 12:00:00.123456,nb,voice,closed\n"
+                + "C-1,,,other,uncategorised,,,,open,2026-03-02 10:00:00,,,,,,,,,\n");
+
+        try (IngestRun run = new IngestRun(dir.resolve("data"))) {
+            IngestSummary summary = run.ingest(CsvReaders.canonical(), file);
+
+            assertThat(summary.rowsAccepted()).isEqualTo(2);
+            List<Row> tickets = run.tickets();
+            assertThat(values(tickets.get(0))).containsExactly("C-1", "csv", null, "other", "uncategorised", null, null,
+                    null, "open", ts("2026-03-02T10:00:00Z"), null, null, null, null, null, null, null, null, null);
+            assertThat(values(tickets.get(1))).containsExactly("Z-1", "zendesk", "c-1", "phone", "billing", "high", "7",
+                    "Support", "solved", ts("2026-03-02T09:00:00Z"), ts("2026-03-02T09:30:00.25Z"),
+                    ts("2026-03-02T12:00:00Z"), ts("2026-03-02T12:00:00Z"), 0, 1, ts("2026-03-02T12:00:00.123456Z"),
+                    "nb", "voice", "closed");
+        }
+    }
+
+    @Test
     void reads_gzip_files_from_a_directory() throws Exception {
         java.nio.file.Path exports = Files.createDirectories(dir.resolve("exports"));
         try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(exports.resolve("part-1.csv.gz")))) {

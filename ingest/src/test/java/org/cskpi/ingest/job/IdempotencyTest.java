@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.cskpi.ingest.csv.CsvReaders;
+import org.cskpi.ingest.spark.SharedSpark;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +52,7 @@ class IdempotencyTest {
             assertThat(run.tickets()).extracting(r -> r.getAs("ticket_id") + ":" + r.getAs("status"))
                     .containsExactly("A:pending", "B:solved", "C:solved", "D:open");
 
-            assertThat(new org.cskpi.ingest.warehouse.TicketsWarehouse(org.cskpi.ingest.spark.SharedSpark.session(),
-                    run.warehouseDir()).tickets().count()).isEqualTo(4);
+            assertThat(new WarehouseTables(SharedSpark.session(), run.warehouse()).tickets().count()).isEqualTo(4);
             // The union of both exports ingested once gives the same warehouse.
             try (IngestRun union = new IngestRun(dir.resolve("union"))) {
                 union.ingest(CsvReaders.canonical(), monday, tuesday);

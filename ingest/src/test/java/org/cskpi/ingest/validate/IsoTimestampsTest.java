@@ -37,6 +37,15 @@ class IsoTimestampsTest {
         assertThat(IsoTimestamps.read(text)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-02 09:00:00", "2026-03-02 09:00:00.25", "2026-03-02 09:00:00.123456",
+        "2026-03-02 09:00", "2026-03-02 09:00:00Z"})
+    void reads_a_space_for_the_t_only_when_asked(String text) {
+        Temporal withT = IsoTimestamps.read(text.replace(' ', 'T'));
+        assertThat(IsoTimestamps.read(text, true)).isNotNull().isEqualTo(withT);
+        assertThat(IsoTimestamps.read(text)).isNull();
+    }
+
     private static TemporalAccessor formatterValue(String text) {
         try {
             return DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.cskpi.ingest.validate.TimestampParser.Dst;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +38,13 @@ class TimestampParserTest {
         TimestampParser.Parsed parsed = oslo.parse(text);
         assertThat(parsed.instant()).isEqualTo(Instant.parse(expected));
         assertThat(parsed.dst()).isEqualTo(dst);
+    }
+
+    @Test
+    void reads_timestamps_as_cskpi_sql_prints_them_only_when_asked() {
+        TimestampParser sql = new TimestampParser(ZoneId.of("Europe/Oslo"), List.of(), true);
+        assertThat(sql.parse("2026-03-02 09:00:00.5").instant()).isEqualTo(Instant.parse("2026-03-02T08:00:00.5Z"));
+        assertThat(oslo.parse("2026-03-02 09:00:00.5")).isNull();
     }
 
     @ParameterizedTest

@@ -2,6 +2,8 @@ package org.cskpi.ingest.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.ingest.source.StagedFields.fields;
+import static org.cskpi.ingest.source.StagedFields.stagedById;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,19 +221,6 @@ class ZendeskReaderTest {
         return Path.of(ZendeskReaderTest.class.getClassLoader().getResource(name).toURI());
     }
 
-    /** Staged ticket fields by ticket id (one record per ticket in these fixtures). */
-    static Map<String, Map<String, String>> stagedById(StagedInput input) {
-        Map<String, Map<String, String>> rows = new TreeMap<>();
-        for (Row row : input.tickets().collectAsList()) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String name : Staged.FIELDS) {
-                fields.put(name, row.getAs(name));
-            }
-            assertThat(rows.put(row.getAs("ticket_id"), fields)).isNull();
-        }
-        return rows;
-    }
-
     static List<String> messages(StagedInput input) {
         return input.messages().orElseThrow().collectAsList().stream()
                 .map(r -> r.getAs("ticket_id") + " " + r.getAs("author_role") + " "
@@ -244,15 +232,6 @@ class ZendeskReaderTest {
                     int byTicket = x[0].compareTo(y[0]);
                     return byTicket != 0 ? byTicket : (x[3] + a).compareTo(y[3] + b);
                 }).toList();
-    }
-
-    /** name, value, name, value … (values may be null). */
-    static Map<String, String> fields(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
     }
 
     private static byte[] gzip(String text) throws IOException {
