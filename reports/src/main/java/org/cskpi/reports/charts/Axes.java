@@ -2,7 +2,7 @@ package org.cskpi.reports.charts;
 
 import java.util.List;
 import java.util.Map;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.icepear.echarts.Option;

@@ -3,7 +3,7 @@ package org.cskpi.reports.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.format.Figures;

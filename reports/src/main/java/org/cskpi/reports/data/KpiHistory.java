@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.cskpi.config.IsoWeek;
 
 /**
  * KPI rows loaded for a report, looked up by (week, breakdown, value, kpi). The values of each

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.format.Figures;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.tiles.KpiSpec;

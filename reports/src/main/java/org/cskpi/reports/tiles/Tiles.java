@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 

@@ -3,6 +3,7 @@ package org.cskpi.reports.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.cskpi.config.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 class KpiHistoryTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.util.Set;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.StoreRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

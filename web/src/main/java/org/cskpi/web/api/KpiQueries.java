@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
 import org.jooq.DSLContext;
 

@@ -4,7 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 
 /**
  * The query of {@code GET /api/kpis}, read from the request's parameters without a server: one

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.jooq.DSLContext;
 
 /**

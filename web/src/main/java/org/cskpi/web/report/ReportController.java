@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.html.ReportAssets;
 import org.cskpi.web.auth.User;
 
