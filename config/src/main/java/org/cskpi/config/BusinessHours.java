@@ -1,5 +1,6 @@
 package org.cskpi.config;
 
+import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,15 +14,22 @@ import java.util.Set;
 /**
  * Business hours in the reporting time zone (docs/kpis.md#business-time): one local wall-clock
  * interval per open weekday, start inclusive, end exclusive; holidays are closed all day.
+ * Serializable because {@link BusinessClock} carries it to Spark executors.
  */
-public record BusinessHours(ZoneId zone, Map<DayOfWeek, Interval> week, Set<LocalDate> holidays) {
+public record BusinessHours(ZoneId zone, Map<DayOfWeek, Interval> week, Set<LocalDate> holidays)
+        implements Serializable {
 
     /** A local wall-clock interval {@code [start, end)} on one day. */
-    public record Interval(LocalTime start, LocalTime end) {
+    public record Interval(LocalTime start, LocalTime end) implements Serializable {
         public Interval {
             if (!end.isAfter(start)) {
                 throw new IllegalArgumentException("end " + end + " is not after start " + start);
             }
+        }
+
+        /** Whether a local time of the day lies in {@code [start, end)}. */
+        public boolean contains(LocalTime time) {
+            return !time.isBefore(start) && time.isBefore(end);
         }
 
         static Interval parse(String text) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.cskpi.config.BusinessClock;
 import org.cskpi.config.BusinessHours;
 
 /**
@@ -77,7 +78,7 @@ public final class DemoExportGenerator {
 
     private List<ExportWriter> openWriters() throws IOException {
         BusinessHours hours = settings.businessHours();
-        BusinessClock business = new BusinessClock(new BusinessHours(settings.zone(), hours.week(), hours.holidays()));
+        BusinessClock business = BusinessClock.of(new BusinessHours(settings.zone(), hours.week(), hours.holidays()));
         List<ExportWriter> writers = new ArrayList<>();
         for (GeneratorSettings.Format format : GeneratorSettings.Format.values()) {
             if (!settings.formats().contains(format)) {

@@ -3,6 +3,7 @@ package org.cskpi.generate;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import org.cskpi.config.BusinessClock;
 
 /**
  * {@code freshdesk/tickets.csv}: Freshdesk's ticket CSV export. Times are
@@ -92,7 +93,7 @@ final class FreshdeskCsvWriter implements ExportWriter {
         if (to == SimTicket.NONE) {
             return null;
         }
-        return hundredths(Math.round(business.secondsBetween(from, to) / 36.0));
+        return hundredths(Math.round(business.wholeBusinessSeconds(from, to) / 36.0));
     }
 
     private static String slaStatus(long at, long due) {

@@ -2,6 +2,7 @@ package org.cskpi.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import org.cskpi.config.BusinessClock;
 
 /**
  * A ticket's metric set as {@code GET /api/v2/ticket_metrics} returns it. Durations are whole
@@ -76,7 +77,7 @@ final class ZendeskMetricsJson {
         if (to <= from || status.equals("solved") || status.equals("closed")) {
             return;
         }
-        long b = business.secondsBetween(from, to);
+        long b = business.wholeBusinessSeconds(from, to);
         if (status.equals("pending")) {
             calendar[0] += to - from;
             businessTime[0] += b;
@@ -98,7 +99,7 @@ final class ZendeskMetricsJson {
             g.writeEndObject();
             return;
         }
-        pair(g, name, to - from, business.secondsBetween(from, to));
+        pair(g, name, to - from, business.wholeBusinessSeconds(from, to));
     }
 
     private static void pair(JsonGenerator g, String name, long calendarSeconds, long businessSeconds)

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cskpi.config.BusinessClock;
 
 /**
  * {@code zendesk/}: the files a Zendesk Support export script saves from the API, pages of at

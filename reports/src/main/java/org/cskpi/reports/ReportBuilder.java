@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.charts.ComplaintsChart;
 import org.cskpi.reports.charts.HeatmapChart;
 import org.cskpi.reports.charts.NpsCharts;
 import org.cskpi.reports.charts.TrendCharts;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.reports.data.NpsAnswer;
@@ -22,6 +22,8 @@ import org.cskpi.reports.narrative.Narrative;
 import org.cskpi.reports.tables.BreakdownTable;
 import org.cskpi.reports.tiles.Tile;
 import org.cskpi.reports.tiles.Tiles;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.jooq.DSLContext;
 
 /**
@@ -35,9 +37,9 @@ public final class ReportBuilder {
     /** Weeks shown in the trend charts and summed in the long-run heatmap (issue 7). */
     public static final int TREND_WEEKS = 12;
     /** The breakdowns and KPIs the trend charts draw for weeks before the previous one (volume: which channels exist). */
-    static final Set<String> TREND_BREAKDOWNS = Set.of("all", "channel", "team");
-    static final Set<String> TREND_KPIS = Set.of("volume", "frt_median_s", "frt_p90_s", "resolution_rate",
-            "repeat_contact_rate", "nps", "nps_margin_of_error");
+    static final Set<Breakdown> TREND_BREAKDOWNS = Set.of(Breakdown.ALL, Breakdown.CHANNEL, Breakdown.TEAM);
+    static final Set<Kpi> TREND_KPIS = Set.of(Kpi.VOLUME, Kpi.FRT_MEDIAN_S, Kpi.FRT_P90_S, Kpi.RESOLUTION_RATE,
+            Kpi.REPEAT_CONTACT_RATE, Kpi.NPS, Kpi.NPS_MARGIN_OF_ERROR);
     static final List<String> FRT_BUCKETS = List.of("\u22641m", "1m-1h", "1h-4h", "4h-24h", ">24h", "no_response");
 
     private ReportBuilder() {
@@ -49,7 +51,7 @@ public final class ReportBuilder {
         IsoWeek first = week.minusWeeks(TREND_WEEKS - 1);
         KpiHistory history = new KpiHistory(store.reportRows(week, first, TREND_BREAKDOWNS, TREND_KPIS));
         List<IsoWeek> stored = store.weeks();
-        if (history.find(week, "all", "all", "volume").isEmpty() && history.find(week, "all", "all", "nps").isEmpty()) {
+        if (history.findAll(week, Kpi.VOLUME).isEmpty() && history.findAll(week, Kpi.NPS).isEmpty()) {
             throw new IllegalArgumentException("the KPI store has no figures for " + week
                     + " (weeks with data: " + describe(stored) + ")");
         }
@@ -59,12 +61,12 @@ public final class ReportBuilder {
         List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers.perScore());
         List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
         List<NpsAnswer> comments = answers.detractorComments();
-        boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), "volume")
-                .or(() -> history.find(week, "all", "all", "volume"))
+        boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), Kpi.VOLUME)
+                .or(() -> history.findAll(week, Kpi.VOLUME))
                 .map(WeeklyKpi::incomplete).orElse(false);
         return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
-                BreakdownTable.of(history, week, "team"),
-                BreakdownTable.of(history, week, "agent"), comments, stored);
+                BreakdownTable.of(history, week, Breakdown.TEAM),
+                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored);
     }
 
     /**
@@ -84,13 +86,14 @@ public final class ReportBuilder {
 
     private static List<ChartSpec> charts(KpiHistory history, KpiStore store, CskpiConfig config, IsoWeek week,
                                           List<IsoWeek> weeks, Filters filters, long[] answersPerScore) {
-        List<String> channels = filters.channel().map(List::of).orElseGet(() -> history.values(weeks, "channel"));
+        List<String> channels = filters.channel().map(List::of)
+                .orElseGet(() -> history.values(weeks, Breakdown.CHANNEL));
         Map<String, Long> targets = new TreeMap<>(config.frtTargetSeconds());
-        String breakdown = filters.breakdown();
+        Breakdown breakdown = filters.breakdown();
         String value = filters.breakdownValue();
         return List.of(
-                TrendCharts.frtByChannel("frt_median_s", weeks, history, channels, targets),
-                TrendCharts.frtByChannel("frt_p90_s", weeks, history, channels, targets),
+                TrendCharts.frtByChannel(Kpi.FRT_MEDIAN_S, weeks, history, channels, targets),
+                TrendCharts.frtByChannel(Kpi.FRT_P90_S, weeks, history, channels, targets),
                 TrendCharts.rates(weeks, history, breakdown, value),
                 TrendCharts.nps(weeks, history, breakdown, value),
                 HeatmapChart.busiestHours("busiest-hours", "Busiest hours, " + week,
@@ -99,10 +102,10 @@ public final class ReportBuilder {
                         store.busiestHours(weeks.get(0), week), config.business()),
                 ComplaintsChart.topComplaints(store.topComplaints(week), 10),
                 NpsCharts.distribution(answersPerScore),
-                NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", history, week, "channel",
-                        history.values(week, "channel")),
+                NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", history, week, Breakdown.CHANNEL,
+                        history.values(week, Breakdown.CHANNEL)),
                 NpsCharts.byBreakdown("nps-by-frt-bucket", "NPS by first response time", history, week,
-                        "frt_bucket", FRT_BUCKETS));
+                        Breakdown.FRT_BUCKET, FRT_BUCKETS));
     }
 
     private static String describe(List<IsoWeek> weeks) {

@@ -2,9 +2,9 @@ package org.cskpi.reports;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.NpsAnswer;
 import org.cskpi.reports.tables.BreakdownTable;
 import org.cskpi.reports.tiles.Tile;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.junit.jupiter.api.Test;
 
 class ReportBuilderTest {

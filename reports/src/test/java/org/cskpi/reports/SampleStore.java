@@ -2,7 +2,7 @@ package org.cskpi.reports;
 
 import java.util.List;
 import java.util.Random;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 
 /**
  * Realistic hand-made KPI data: 12 complete weeks 2026-W36..2026-W47 plus a partial 2026-W48,

@@ -22,6 +22,7 @@ import org.cskpi.analytics.period.Weeks;
 import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * Backlog at the week's end (docs/kpis.md#backlog): tickets created before the week's end
@@ -52,7 +53,7 @@ public final class Backlog {
      * needs counts — so the explode and the two aggregations below see a few rows per week and
      * value instead of one per ticket and breakdown.
      */
-    public static Dataset<Row> backlogKpis(Dataset<Row> facts, List<Breakdowns.Breakdown> breakdowns, ZoneId zone) {
+    public static Dataset<Row> backlogKpis(Dataset<Row> facts, List<Breakdowns.BreakdownColumn> breakdowns, ZoneId zone) {
         Columns.require(facts, "ticket facts", "week", "week_end", "resolved_at");
         List<Column> keys = new ArrayList<>(List.of(col("week"), col("week_end"),
                 when(col("resolved_at").isNotNull(),
@@ -72,6 +73,6 @@ public final class Backlog {
                 .agg(max(col("week_end")).as("week_end"), sum(col("opened")).as("opened"), sum(col("closed")).as("closed"))
                 .withColumn("backlog", sum(col("opened").minus(col("closed"))).over(upToWeek))
                 .filter(col("opened").gt(0));
-        return Tidy.unpivot(balance, Tidy.metric("backlog", col("backlog"), col("backlog")));
+        return Tidy.unpivot(balance, Tidy.metric(Kpi.BACKLOG, col("backlog"), col("backlog")));
     }
 }

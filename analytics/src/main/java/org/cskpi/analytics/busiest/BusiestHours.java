@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * When tickets arrive (docs/kpis.md#busiest-hours): the {@code busiest_hours} table — tickets
@@ -36,6 +37,6 @@ public final class BusiestHours {
     public static final KpiFamily AFTER_HOURS = KpiFamily.of(List.of(
                     count(lit(1)).as("arrived"),
                     sum(when(col("is_after_hours"), 1).otherwise(0)).as("after_hours")),
-            metric("after_hours_share", Tidy.ratio(col("after_hours"), col("arrived")), col("arrived")));
+            metric(Kpi.AFTER_HOURS_SHARE, Tidy.ratio(col("after_hours"), col("arrived")), col("arrived")));
 
 }

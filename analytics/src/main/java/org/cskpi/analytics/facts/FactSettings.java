@@ -2,7 +2,7 @@ package org.cskpi.analytics.facts;
 
 import java.time.Instant;
 import java.util.Map;
-import org.cskpi.analytics.businesstime.BusinessClock;
+import org.cskpi.config.BusinessClock;
 import org.cskpi.config.CskpiConfig;
 
 /**

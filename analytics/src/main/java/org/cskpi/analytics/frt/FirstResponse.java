@@ -6,11 +6,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.analytics.tidy.Tidy.metric;
 
-import org.apache.spark.sql.Column;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.cskpi.analytics.tidy.ExactPercentiles.Percentile;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * First response time (docs/kpis.md#first-response-time): {@code first_response_at − created_at}
@@ -41,11 +42,11 @@ public final class FirstResponse {
             List.of(new Percentile("frt_s", 0.5, "frt_median"), new Percentile("frt_s", 0.9, "frt_p90"),
                     new Percentile("frt_business_s", 0.5, "frt_business_median"),
                     new Percentile("frt_business_s", 0.9, "frt_business_p90")),
-            metric("frt_median_s", col("frt_median"), col("responded")),
-            metric("frt_p90_s", col("frt_p90"), col("responded")),
-            metric("frt_mean_s", col("frt_mean"), col("responded")),
-            metric("frt_business_median_s", col("frt_business_median"), col("responded")),
-            metric("frt_business_p90_s", col("frt_business_p90"), col("responded")),
-            metric("frt_within_target_rate", Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
+            metric(Kpi.FRT_MEDIAN_S, col("frt_median"), col("responded")),
+            metric(Kpi.FRT_P90_S, col("frt_p90"), col("responded")),
+            metric(Kpi.FRT_MEAN_S, col("frt_mean"), col("responded")),
+            metric(Kpi.FRT_BUSINESS_MEDIAN_S, col("frt_business_median"), col("responded")),
+            metric(Kpi.FRT_BUSINESS_P90_S, col("frt_business_p90"), col("responded")),
+            metric(Kpi.FRT_WITHIN_TARGET_RATE, Tidy.ratio(col("within_target"), col("with_target")), col("with_target")));
 
 }

@@ -21,6 +21,7 @@ import org.cskpi.analytics.period.Weeks;
 import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * NPS (docs/kpis.md#nps). Answers are attributed to the week the customer answered (business
@@ -85,12 +86,12 @@ public final class NetPromoterScore {
         Column p = Tidy.ratio(col("promoters"), n);
         Column d = Tidy.ratio(col("detractors"), n);
         return Tidy.unpivot(counts,
-                metric("nps", p.minus(d).multiply(100), n),
-                metric("nps_responses", n, n),
-                metric("nps_promoters", col("promoters"), n),
-                metric("nps_passives", col("passives"), n),
-                metric("nps_detractors", col("detractors"), n),
-                metric("nps_margin_of_error",
+                metric(Kpi.NPS, p.minus(d).multiply(100), n),
+                metric(Kpi.NPS_RESPONSES, n, n),
+                metric(Kpi.NPS_PROMOTERS, col("promoters"), n),
+                metric(Kpi.NPS_PASSIVES, col("passives"), n),
+                metric(Kpi.NPS_DETRACTORS, col("detractors"), n),
+                metric(Kpi.NPS_MARGIN_OF_ERROR,
                         sqrt(p.plus(d).minus(pow(p.minus(d), 2)).divide(n.cast("double"))).multiply(1.96 * 100), n));
     }
 
@@ -104,6 +105,6 @@ public final class NetPromoterScore {
                 count(lit(1)).as("sent"),
                 sum(when(coalesce(col("is_answered"), lit(false)), 1).otherwise(0)).as("answered"));
         return Tidy.unpivot(counts,
-                metric("nps_response_rate", Tidy.ratio(col("answered"), col("sent")), col("sent")));
+                metric(Kpi.NPS_RESPONSE_RATE, Tidy.ratio(col("answered"), col("sent")), col("sent")));
     }
 }

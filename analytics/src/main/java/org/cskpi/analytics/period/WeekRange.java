@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.Optional;
 import org.apache.spark.sql.Column;
+import org.cskpi.config.IsoWeek;
 
 /**
  * The weeks an analyze run computes and replaces: {@code [from, to]}, either end open.
@@ -15,8 +16,8 @@ public record WeekRange(Optional<String> from, Optional<String> to) {
     public static final WeekRange ALL = new WeekRange(Optional.empty(), Optional.empty());
 
     public WeekRange {
-        from.ifPresent(Weeks::monday);
-        to.ifPresent(Weeks::monday);
+        from = from.map(IsoWeek::parse).map(IsoWeek::toString);
+        to = to.map(IsoWeek::parse).map(IsoWeek::toString);
         if (from.isPresent() && to.isPresent() && from.get().compareTo(to.get()) > 0) {
             throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
         }

@@ -12,12 +12,7 @@ import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.year;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
@@ -26,44 +21,13 @@ import org.apache.spark.sql.Column;
  * The week-year is the ISO week-based year (the year of the week's Thursday), so 2026-12-31 is
  * in 2026-W53 and 2027-01-01 too.
  *
- * <p>The Spark columns take UTC instants and assume the session time zone is UTC (cskpi's
- * sessions set {@code spark.sql.session.timeZone=UTC}; the jobs check it).
+ * <p>The weeks of {@link org.cskpi.config.IsoWeek} as Spark columns. They take UTC instants and
+ * assume the session time zone is UTC (cskpi's sessions set {@code spark.sql.session.timeZone=UTC};
+ * the jobs check it).
  */
 public final class Weeks {
 
-    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
-
     private Weeks() {
-    }
-
-    /** The ISO week of an instant in {@code zone}, e.g. {@code 2026-W43}. */
-    public static String of(Instant at, ZoneId zone) {
-        return of(LocalDate.ofInstant(at, zone));
-    }
-
-    public static String of(LocalDate date) {
-        return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    /** Parses {@code 2026-W47}; throws IllegalArgumentException naming the text if malformed. */
-    public static LocalDate monday(String week) {
-        var match = WEEK.matcher(week);
-        if (!match.matches()) {
-            throw new IllegalArgumentException("expected an ISO week like 2026-W47, got \"" + week + "\"");
-        }
-        int year = Integer.parseInt(match.group(1));
-        int number = Integer.parseInt(match.group(2));
-        LocalDate thursdayOfWeek1 = LocalDate.of(year, 1, 4);
-        long weeksInYear = thursdayOfWeek1.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
-        if (number < 1 || number > weeksInYear) {
-            throw new IllegalArgumentException(year + " has ISO weeks 1 to " + weeksInYear + ", got \"" + week + "\"");
-        }
-        return thursdayOfWeek1.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
-    }
-
-    /** The instant a week ends (next Monday 00:00 in {@code zone}). */
-    public static Instant end(String week, ZoneId zone) {
-        return monday(week).plusDays(7).atStartOfDay(zone).toInstant();
     }
 
     /** Local wall-clock time of a UTC instant column in {@code zone}. */

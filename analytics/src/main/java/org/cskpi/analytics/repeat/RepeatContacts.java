@@ -20,6 +20,7 @@ import org.cskpi.analytics.tidy.Breakdowns;
 import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * Repeat contacts (docs/kpis.md#repeat-contacts).
@@ -69,7 +70,7 @@ public final class RepeatContacts {
     public static final KpiFamily CONTACTS = KpiFamily.of(List.of(
                     count(col("customer_id")).as("with_customer"),
                     sum(when(col("is_repeat_contact"), 1).otherwise(0)).as("repeats")),
-            metric("repeat_contact_rate", Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")));
+            metric(Kpi.REPEAT_CONTACT_RATE, Tidy.ratio(col("repeats"), col("with_customer")), col("with_customer")));
 
 
     /**
@@ -93,7 +94,7 @@ public final class RepeatContacts {
         Dataset<Row> customers = single.unionByName(several).groupBy(Breakdowns.KEYS).agg(
                 sum(col("customers")).as("customers"), sum(col("repeat_customers")).as("repeat_customers"));
         return Tidy.unpivot(customers,
-                metric("repeat_customer_rate", Tidy.ratio(col("repeat_customers"), col("customers")), col("customers")));
+                metric(Kpi.REPEAT_CUSTOMER_RATE, Tidy.ratio(col("repeat_customers"), col("customers")), col("customers")));
     }
 
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.cskpi.analytics.tidy.ExactPercentiles.Percentile;
 import org.cskpi.analytics.tidy.KpiFamily;
 import org.cskpi.analytics.tidy.Tidy;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * Resolution KPIs (docs/kpis.md#ticket-kpis), over the week's cohort:
@@ -53,14 +54,14 @@ public final class Resolution {
             List.of(new Percentile("resolution_s", 0.5, "res_median"), new Percentile("resolution_s", 0.9, "res_p90"),
                     new Percentile("resolution_business_s", 0.5, "res_business_median"),
                     new Percentile("full_resolution_s", 0.5, "full_median")),
-            metric("resolution_time_median_s", col("res_median"), col("resolved")),
-            metric("resolution_time_p90_s", col("res_p90"), col("resolved")),
-            metric("resolution_time_mean_s", col("res_mean"), col("resolved")),
-            metric("resolution_time_business_median_s", col("res_business_median"), col("resolved")),
-            metric("full_resolution_time_median_s", col("full_median"), col("fully_resolved")),
-            metric("resolution_rate", Tidy.ratio(col("resolved"), col("created")), col("created")),
-            metric("resolution_rate_7d", Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
-            metric("one_touch_rate", Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
-            metric("reopen_rate", Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
+            metric(Kpi.RESOLUTION_TIME_MEDIAN_S, col("res_median"), col("resolved")),
+            metric(Kpi.RESOLUTION_TIME_P90_S, col("res_p90"), col("resolved")),
+            metric(Kpi.RESOLUTION_TIME_MEAN_S, col("res_mean"), col("resolved")),
+            metric(Kpi.RESOLUTION_TIME_BUSINESS_MEDIAN_S, col("res_business_median"), col("resolved")),
+            metric(Kpi.FULL_RESOLUTION_TIME_MEDIAN_S, col("full_median"), col("fully_resolved")),
+            metric(Kpi.RESOLUTION_RATE, Tidy.ratio(col("resolved"), col("created")), col("created")),
+            metric(Kpi.RESOLUTION_RATE_7D, Tidy.ratio(col("resolved_7d"), col("created")), col("created")),
+            metric(Kpi.ONE_TOUCH_RATE, Tidy.ratio(col("one_touch"), col("touch_known")), col("touch_known")),
+            metric(Kpi.REOPEN_RATE, Tidy.ratio(col("reopened"), col("reopens_known")), col("reopens_known")));
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * Breakdowns (docs/kpis.md#breakdowns): every fact row is repeated once per breakdown it
@@ -31,18 +32,20 @@ public final class Breakdowns {
     /** The grouping of every tidy KPI aggregation. */
     public static final Column[] KEYS = Arrays.stream(KEY_NAMES).map(name -> col(name)).toArray(Column[]::new);
 
-    /** One breakdown: its name in kpi_weekly and the fact column that carries its value. */
-    public record Breakdown(String name, String column) {
+    /** One breakdown and the fact column that carries its value. */
+    public record BreakdownColumn(Breakdown breakdown, String column) {
     }
 
     /** channel, category, team, agent (column agent_id) — the ticket breakdowns besides all. */
-    public static final List<Breakdown> TICKET = List.of(new Breakdown("channel", "channel"),
-            new Breakdown("category", "category"), new Breakdown("team", "team"), new Breakdown("agent", "agent_id"));
+    public static final List<BreakdownColumn> TICKET = List.of(new BreakdownColumn(Breakdown.CHANNEL, "channel"),
+            new BreakdownColumn(Breakdown.CATEGORY, "category"), new BreakdownColumn(Breakdown.TEAM, "team"),
+            new BreakdownColumn(Breakdown.AGENT, "agent_id"));
 
     /** NPS adds locale and frt_bucket. */
-    public static final List<Breakdown> NPS = List.of(new Breakdown("channel", "channel"),
-            new Breakdown("category", "category"), new Breakdown("team", "team"), new Breakdown("agent", "agent_id"),
-            new Breakdown("locale", "locale"), new Breakdown("frt_bucket", "frt_bucket"));
+    public static final List<BreakdownColumn> NPS = List.of(new BreakdownColumn(Breakdown.CHANNEL, "channel"),
+            new BreakdownColumn(Breakdown.CATEGORY, "category"), new BreakdownColumn(Breakdown.TEAM, "team"),
+            new BreakdownColumn(Breakdown.AGENT, "agent_id"), new BreakdownColumn(Breakdown.LOCALE, "locale"),
+            new BreakdownColumn(Breakdown.FRT_BUCKET, "frt_bucket"));
 
     private Breakdowns() {
     }
@@ -51,13 +54,14 @@ public final class Breakdowns {
      * Adds {@code breakdown} and {@code breakdown_value}, one output row per breakdown of each
      * input row ({@code all} plus every non-null breakdown column).
      */
-    public static Dataset<Row> explodeBreakdowns(Dataset<Row> facts, List<Breakdown> breakdowns) {
+    public static Dataset<Row> explodeBreakdowns(Dataset<Row> facts, List<BreakdownColumn> breakdowns) {
         List<Column> entries = new ArrayList<>();
-        entries.add(struct(lit("all").as(BREAKDOWN), lit("all").as(BREAKDOWN_VALUE)));
+        entries.add(struct(lit(Breakdown.ALL.storedName()).as(BREAKDOWN), lit(Breakdown.ALL_VALUE).as(BREAKDOWN_VALUE)));
         List<String> needed = new ArrayList<>();
-        for (Breakdown breakdown : breakdowns) {
+        for (BreakdownColumn breakdown : breakdowns) {
             needed.add(breakdown.column());
-            entries.add(struct(lit(breakdown.name()).as(BREAKDOWN), col(breakdown.column()).cast("string").as(BREAKDOWN_VALUE)));
+            entries.add(struct(lit(breakdown.breakdown().storedName()).as(BREAKDOWN),
+                    col(breakdown.column()).cast("string").as(BREAKDOWN_VALUE)));
         }
         Columns.require(facts, "facts", needed.toArray(String[]::new));
         Column present = filter(array(entries.toArray(Column[]::new)), entry -> entry.getField(BREAKDOWN_VALUE).isNotNull());

@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * Exact percentiles of fact columns per (week, week_end, breakdown, breakdown_value), equal to
@@ -52,7 +53,7 @@ public final class ExactPercentiles {
      * {@link Breakdowns#KEYS} and one double column per percentile, null when the group has no
      * non-null value of that column.
      */
-    public static Dataset<Row> perBreakdown(Dataset<Row> facts, List<Breakdowns.Breakdown> breakdowns,
+    public static Dataset<Row> perBreakdown(Dataset<Row> facts, List<Breakdowns.BreakdownColumn> breakdowns,
                                             List<Percentile> percentiles) {
         List<String> valueColumns = percentiles.stream().map(Percentile::column).distinct().toList();
         List<String> needed = new ArrayList<>(List.of(Breakdowns.WEEK, Breakdowns.WEEK_END));
@@ -63,8 +64,8 @@ public final class ExactPercentiles {
         breakdowns.forEach(b -> narrow.add(col(b.column()).cast("string")));
         valueColumns.forEach(c -> narrow.add(col(c).cast("double")));
 
-        List<String> names = new ArrayList<>(List.of("all"));
-        breakdowns.forEach(b -> names.add(b.name()));
+        List<String> names = new ArrayList<>(List.of(Breakdown.ALL.storedName()));
+        breakdowns.forEach(b -> names.add(b.breakdown().storedName()));
         int[] columnOf = percentiles.stream().mapToInt(p -> valueColumns.indexOf(p.column())).toArray();
         double[] ps = percentiles.stream().mapToDouble(Percentile::percentile).toArray();
 
@@ -120,7 +121,7 @@ public final class ExactPercentiles {
                 Row row = rows.next();
                 weekEnd = row.get(1);
                 for (int b = 0; b < breakdowns.length; b++) {
-                    String value = b == 0 ? "all" : row.getString(1 + b);
+                    String value = b == 0 ? Breakdown.ALL_VALUE : row.getString(1 + b);
                     if (value == null) {
                         continue;
                     }

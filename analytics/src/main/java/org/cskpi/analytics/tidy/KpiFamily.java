@@ -52,7 +52,7 @@ public record KpiFamily(List<Column> aggregates, List<ExactPercentiles.Percentil
      * Input: one fact row per ticket with week, week_end, the breakdown columns and every
      * column the family reads. Output: tidy rows without flags (with week_end).
      */
-    public Dataset<Row> kpis(Dataset<Row> facts, List<Breakdowns.Breakdown> breakdowns) {
+    public Dataset<Row> kpis(Dataset<Row> facts, List<Breakdowns.BreakdownColumn> breakdowns) {
         Dataset<Row> aggregated = Breakdowns.explodeBreakdowns(facts, breakdowns).groupBy(Breakdowns.KEYS)
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
         if (!percentiles.isEmpty()) {

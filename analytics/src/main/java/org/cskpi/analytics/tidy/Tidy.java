@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * The tidy shape of {@code kpi_weekly} (docs/kpis.md#names-in-the-kpi-store): week, breakdown,
@@ -44,8 +45,8 @@ public final class Tidy {
         DataTypes.createStructField(INCOMPLETE, DataTypes.BooleanType, false),
     });
 
-    /** One KPI of an aggregated row: its name, value and sample size expressions. */
-    public record Metric(String kpi, Column value, Column sampleSize) {
+    /** One KPI of an aggregated row: which KPI, and its value and sample size expressions. */
+    public record Metric(Kpi kpi, Column value, Column sampleSize) {
     }
 
     /**
@@ -57,7 +58,7 @@ public final class Tidy {
                 numerator.cast("double").divide(denominator.cast("double")));
     }
 
-    public static Metric metric(String kpi, Column value, Column sampleSize) {
+    public static Metric metric(Kpi kpi, Column value, Column sampleSize) {
         return new Metric(kpi, value, sampleSize);
     }
 
@@ -73,7 +74,7 @@ public final class Tidy {
         Columns.require(aggregated, "aggregated KPIs", Breakdowns.WEEK, Breakdowns.WEEK_END, Breakdowns.BREAKDOWN,
                 Breakdowns.BREAKDOWN_VALUE);
         Column[] entries = Arrays.stream(metrics)
-                .map(m -> struct(lit(m.kpi()).as(KPI), m.value().cast("double").as(VALUE),
+                .map(m -> struct(lit(m.kpi().storedName()).as(KPI), m.value().cast("double").as(VALUE),
                         m.sampleSize().cast("long").as(SAMPLE_SIZE)))
                 .toArray(Column[]::new);
         return aggregated.select(col(Breakdowns.WEEK), col(Breakdowns.WEEK_END), col(Breakdowns.BREAKDOWN),
@@ -94,7 +95,7 @@ public final class Tidy {
         Column cut = unix_micros(lit(Timestamp.from(cutOff)));
         Column end = unix_micros(col(Breakdowns.WEEK_END));
         Column incomplete = end.gt(cut)
-                .or(col(KPI).equalTo("resolution_rate_7d").and(end.plus(SEVEN_DAYS_MICROS).gt(cut)));
+                .or(col(KPI).equalTo(Kpi.RESOLUTION_RATE_7D.storedName()).and(end.plus(SEVEN_DAYS_MICROS).gt(cut)));
         return kpis.select(col(Breakdowns.WEEK), col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE), col(KPI),
                 col(VALUE), col(SAMPLE_SIZE), col(SAMPLE_SIZE).lt(SMALL_SAMPLE_BELOW).as(SMALL_SAMPLE),
                 incomplete.as(INCOMPLETE));

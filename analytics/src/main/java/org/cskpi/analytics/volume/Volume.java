@@ -10,6 +10,7 @@ import static org.cskpi.analytics.tidy.Tidy.metric;
 
 import java.util.List;
 import org.cskpi.analytics.tidy.KpiFamily;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * Counts over the week's cohort (docs/kpis.md#ticket-kpis): {@code volume} (tickets created in
@@ -26,7 +27,7 @@ public final class Volume {
     public static final KpiFamily FAMILY = KpiFamily.of(List.of(
                     count(lit(1)).as("tickets"),
                     sum(when(not(col("is_responded")), 1).otherwise(0)).as("unanswered")),
-            metric("volume", col("tickets"), col("tickets")),
-            metric("unanswered", col("unanswered"), col("tickets")));
+            metric(Kpi.VOLUME, col("tickets"), col("tickets")),
+            metric(Kpi.UNANSWERED, col("unanswered"), col("tickets")));
 
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +25,7 @@ class WeeksTest {
 
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
+    /** The Java side of these cases is in config's IsoWeekTest. */
     @ParameterizedTest(name = "{0} is {1}, weekday {2}, hour {3}")
     @CsvSource({
         // Sun 23:30 CET is still week 43 (in UTC it is already... no: 22:30Z Sunday, local Sunday)
@@ -38,10 +40,8 @@ class WeeksTest {
         // Mon 2024-12-30 belongs to 2025-W01
         "2024-12-30T12:00:00Z, 2025-W01, 1, 13, 2025-01-05T23:00:00Z",
     })
-    void spark_and_java_agree_on_iso_weeks(String at, String week, int weekday, int hour, String end, SparkSession spark) {
+    void spark_columns_agree_with_iso_weeks(String at, String week, int weekday, int hour, String end, SparkSession spark) {
         Instant instant = Instant.parse(at);
-        assertThat(Weeks.of(instant, OSLO)).isEqualTo(week);
-        assertThat(Weeks.end(week, OSLO)).isEqualTo(Instant.parse(end));
         StructType schema = new StructType().add("t", DataTypes.TimestampType);
         Row row = spark.createDataFrame(List.of(RowFactory.create(Timestamp.from(instant))), schema)
                 .select(Weeks.isoWeek(col("t"), OSLO), Weeks.isoWeekday(col("t"), OSLO), Weeks.hourOfDay(col("t"), OSLO),
@@ -54,15 +54,20 @@ class WeeksTest {
     }
 
     @Test
-    void previous_week_crosses_the_year() {
-        assertThat(Weeks.of(Weeks.monday("2027-W01").minusDays(7))).isEqualTo("2026-W53");
+    void a_week_range_rejects_malformed_impossible_and_backward_weeks() {
+        assertThatThrownBy(() -> new WeekRange(Optional.of("2026-47"), Optional.empty())).hasMessageContaining("2026-W47");
+        assertThatThrownBy(() -> new WeekRange(Optional.empty(), Optional.of("2025-W53")))
+                .hasMessageContaining("52 ISO weeks");
+        assertThatThrownBy(() -> new WeekRange(Optional.of("2026-W10"), Optional.of("2026-W02")))
+                .hasMessageContaining("after");
     }
 
     @Test
-    void rejects_malformed_and_impossible_weeks() {
-        assertThatThrownBy(() -> Weeks.monday("2026-47")).hasMessageContaining("2026-W47");
-        assertThatThrownBy(() -> Weeks.monday("2025-W53")).hasMessageContaining("2025 has ISO weeks 1 to 52");
-        assertThatThrownBy(() -> new WeekRange(java.util.Optional.of("2026-W10"), java.util.Optional.of("2026-W02")))
-                .hasMessageContaining("after");
+    void a_week_range_compares_weeks_in_their_stored_text() {
+        WeekRange range = new WeekRange(Optional.of(" 2026-W09"), Optional.of("2026-W10"));
+        assertThat(range.from()).contains("2026-W09");
+        assertThat(range.contains("2026-W09")).isTrue();
+        assertThat(range.contains("2026-W11")).isFalse();
+        assertThat(range).hasToString("2026-W09 to 2026-W10");
     }
 }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cskpi.analytics.tidy.ExactPercentiles.Percentile;
 import org.cskpi.ingest.spark.SharedSpark;
+import org.cskpi.store.kpi.Breakdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,8 +33,9 @@ class ExactPercentilesTest {
             .add("agent_id", DataTypes.LongType, true)
             .add("a", DataTypes.DoubleType, true)
             .add("b", DataTypes.DoubleType, true);
-    private static final List<Breakdowns.Breakdown> BREAKDOWNS = List.of(
-            new Breakdowns.Breakdown("channel", "channel"), new Breakdowns.Breakdown("agent", "agent_id"));
+    private static final List<Breakdowns.BreakdownColumn> BREAKDOWNS = List.of(
+            new Breakdowns.BreakdownColumn(Breakdown.CHANNEL, "channel"),
+            new Breakdowns.BreakdownColumn(Breakdown.AGENT, "agent_id"));
     private static final Timestamp W1_END = Timestamp.valueOf("2026-01-05 00:00:00");
     private static final Timestamp W2_END = Timestamp.valueOf("2026-01-12 00:00:00");
 

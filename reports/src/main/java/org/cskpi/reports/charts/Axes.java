@@ -2,9 +2,11 @@ package org.cskpi.reports.charts;
 
 import java.util.List;
 import java.util.Map;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.icepear.echarts.Option;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.grid.Grid;
@@ -23,8 +25,8 @@ final class Axes {
      * Week labels; a week with any incomplete value in {@code scope} is starred so that a
      * reader never compares it silently with complete ones (docs/kpis.md#incomplete-weeks).
      */
-    static String[] weekLabels(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value,
-                               List<String> kpis) {
+    static String[] weekLabels(List<IsoWeek> weeks, KpiHistory history, Breakdown breakdown, String value,
+                               List<Kpi> kpis) {
         return weeks.stream().map(w -> {
             boolean incomplete = kpis.stream().anyMatch(k ->
                     history.find(w, breakdown, value, k).map(WeeklyKpi::incomplete).orElse(false));

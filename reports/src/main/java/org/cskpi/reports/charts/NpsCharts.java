@@ -3,10 +3,12 @@ package org.cskpi.reports.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.format.Figures;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarLabel;
@@ -47,16 +49,16 @@ public final class NpsCharts {
      * labels on top of upright bars ran into each other at phone width.
      */
     public static ChartSpec byBreakdown(String id, String title, KpiHistory history, IsoWeek week,
-                                        String breakdown, List<String> order) {
+                                        Breakdown breakdown, List<String> order) {
         List<String> values = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (String value : order) {
-            Optional<WeeklyKpi> nps = history.find(week, breakdown, value, "nps");
+            Optional<WeeklyKpi> nps = history.find(week, breakdown, value, Kpi.NPS);
             if (nps.isEmpty()) {
                 continue;
             }
-            Optional<Double> margin = history.find(week, breakdown, value, "nps_margin_of_error")
+            Optional<Double> margin = history.find(week, breakdown, value, Kpi.NPS_MARGIN_OF_ERROR)
                     .map(WeeklyKpi::value);
             WeeklyKpi n = nps.get();
             values.add(value);
@@ -79,9 +81,10 @@ public final class NpsCharts {
                 .setYAxis(new CategoryAxis().setType("category").setData(values.toArray(String[]::new))
                         .setInverse(true).setAxisLine(new AxisLine().setOnZero(false)))
                 .setSeries(new BarSeries().setType("bar").setName("NPS").setData(bars.toArray()));
-        return new ChartSpec(id, title, "NPS of the week's answers per " + breakdown.replace('_', ' ')
+        return new ChartSpec(id, title, "NPS of the week's answers per " + breakdown.storedName().replace('_', ' ')
                 + ", with margin of error and answers; pale bars are small samples (under 30 answers).",
-                option, new DataTable(List.of(breakdown, "nps", "nps_margin_of_error", "nps_responses",
+                option, new DataTable(List.of(breakdown.storedName(), Kpi.NPS.storedName(),
+                        Kpi.NPS_MARGIN_OF_ERROR.storedName(), Kpi.NPS_RESPONSES.storedName(),
                         "small_sample", "incomplete"), rows));
     }
 

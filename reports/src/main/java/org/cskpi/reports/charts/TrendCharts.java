@@ -6,18 +6,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.cskpi.reports.format.Figures;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.reports.format.Figures;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.line.LineAreaStyle;
 import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.components.coord.cartesian.LogAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.legend.Legend;
-import org.icepear.echarts.components.marker.MarkLine;
 import org.icepear.echarts.components.marker.MarkLine1DDataItem;
-import org.icepear.echarts.charts.line.LineAreaStyle;
+import org.icepear.echarts.components.marker.MarkLine;
 import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.components.series.SeriesLineLabel;
 import org.icepear.echarts.origin.util.SeriesOption;
@@ -32,17 +34,17 @@ public final class TrendCharts {
      * One FRT statistic ({@code frt_median_s} or {@code frt_p90_s}) per channel, in minutes on a log
      * axis (chat targets are seconds, e-mail targets hours), with the channel targets as dotted lines.
      */
-    public static ChartSpec frtByChannel(String kpi, List<IsoWeek> weeks, KpiHistory history, List<String> channels,
+    public static ChartSpec frtByChannel(Kpi kpi, List<IsoWeek> weeks, KpiHistory history, List<String> channels,
                                          Map<String, Long> targetSeconds) {
-        String statistic = kpi.equals("frt_median_s") ? "median" : "p90";
-        String[] labels = Axes.weekLabels(weeks, history, "all", "all", List.of(kpi));
+        String statistic = kpi == Kpi.FRT_MEDIAN_S ? "median" : "p90";
+        String[] labels = Axes.weekLabels(weeks, history, Breakdown.ALL, Breakdown.ALL_VALUE, List.of(kpi));
         List<SeriesOption> series = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             String channel = channels.get(i);
             Object[] values = new Object[weeks.size()];
             for (int w = 0; w < weeks.size(); w++) {
-                Optional<WeeklyKpi> row = history.find(weeks.get(w), "channel", channel, kpi);
+                Optional<WeeklyKpi> row = history.find(weeks.get(w), Breakdown.CHANNEL, channel, kpi);
                 values[w] = row.map(r -> new Tips.Item(Axes.round(r.value() / 60, 2),
                         channel + " \u00b7 " + statistic + " " + Figures.duration(r.value()))).orElse(null);
                 Long target = targetSeconds.get(channel);
@@ -60,7 +62,8 @@ public final class TrendCharts {
                 .setLegend(new Legend().setTop(0).setType("scroll").setData(channels.toArray(String[]::new)))
                 .setYAxis(new LogAxis().setType("log").setName("minutes"))
                 .setSeries(series.toArray(SeriesOption[]::new));
-        DataTable data = new DataTable(List.of("week", "channel", kpi, "sample_size", "frt_target_s", "incomplete"),
+        DataTable data = new DataTable(List.of("week", "channel", kpi.storedName(), "sample_size", "frt_target_s",
+                "incomplete"),
                 rows);
         return new ChartSpec("frt-" + statistic + "-trend",
                 "First response " + statistic + " per channel, " + Axes.span(weeks),
@@ -69,8 +72,8 @@ public final class TrendCharts {
     }
 
     /** Resolution rate and repeat-contact rate of the scope, in percent. */
-    public static ChartSpec rates(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value) {
-        List<String> kpis = List.of("resolution_rate", "repeat_contact_rate");
+    public static ChartSpec rates(List<IsoWeek> weeks, KpiHistory history, Breakdown breakdown, String value) {
+        List<Kpi> kpis = List.of(Kpi.RESOLUTION_RATE, Kpi.REPEAT_CONTACT_RATE);
         String[] labels = Axes.weekLabels(weeks, history, breakdown, value, kpis);
         List<List<Object>> rows = new ArrayList<>();
         List<String> names = List.of("Resolution rate", "Repeat contact rate");
@@ -97,19 +100,19 @@ public final class TrendCharts {
         return new ChartSpec("rates-trend", "Resolution and repeat-contact rates, " + Axes.span(weeks),
                 "Share of the week's tickets resolved, and share that repeat a contact within the window. "
                         + "Weeks marked * are incomplete.", option,
-                new DataTable(List.of("week", "resolution_rate", "repeat_contact_rate", "incomplete"), rows));
+                new DataTable(List.of("week", kpis.get(0).storedName(), kpis.get(1).storedName(), "incomplete"), rows));
     }
 
     /** NPS with its 95% margin of error as a shaded band (docs/kpis.md#margin-of-error), clamped to -100..100. */
-    public static ChartSpec nps(List<IsoWeek> weeks, KpiHistory history, String breakdown, String value) {
-        String[] labels = Axes.weekLabels(weeks, history, breakdown, value, List.of("nps"));
+    public static ChartSpec nps(List<IsoWeek> weeks, KpiHistory history, Breakdown breakdown, String value) {
+        String[] labels = Axes.weekLabels(weeks, history, breakdown, value, List.of(Kpi.NPS));
         Object[] nps = new Object[weeks.size()];
         Double[] lower = new Double[weeks.size()];
         Double[] band = new Double[weeks.size()];
         List<List<Object>> rows = new ArrayList<>();
         for (int w = 0; w < weeks.size(); w++) {
-            Optional<WeeklyKpi> n = history.find(weeks.get(w), breakdown, value, "nps");
-            Optional<WeeklyKpi> m = history.find(weeks.get(w), breakdown, value, "nps_margin_of_error");
+            Optional<WeeklyKpi> n = history.find(weeks.get(w), breakdown, value, Kpi.NPS);
+            Optional<WeeklyKpi> m = history.find(weeks.get(w), breakdown, value, Kpi.NPS_MARGIN_OF_ERROR);
             nps[w] = n.map(x -> new Tips.Item(Axes.round(x.value(), 1), Tips.nps(x, m.map(WeeklyKpi::value)))).orElse(null);
             if (n.isPresent() && m.isPresent()) {
                 double lo = Math.max(-100, n.get().value() - m.get().value());
@@ -136,7 +139,8 @@ public final class TrendCharts {
                 .setSeries(new SeriesOption[] {lowerSeries, bandSeries, line("NPS", "#0969da", nps)});
         return new ChartSpec("nps-trend", "NPS with margin of error, " + Axes.span(weeks),
                 "NPS (-100 to 100) with its 95% margin of error shaded. Weeks marked * are incomplete.", option,
-                new DataTable(List.of("week", "nps", "nps_margin_of_error", "nps_responses", "incomplete"), rows));
+                new DataTable(List.of("week", Kpi.NPS.storedName(), Kpi.NPS_MARGIN_OF_ERROR.storedName(),
+                        Kpi.NPS_RESPONSES.storedName(), "incomplete"), rows));
     }
 
     /**

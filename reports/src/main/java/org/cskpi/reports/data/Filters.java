@@ -1,6 +1,7 @@
 package org.cskpi.reports.data;
 
 import java.util.Optional;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * The report's breakdown filter. The KPI store holds one breakdown at a time (
@@ -30,13 +31,13 @@ public record Filters(Optional<String> channel, Optional<String> team) {
     }
 
     /** The {@code kpi_weekly} breakdown the headline numbers come from. */
-    public String breakdown() {
-        return channel.isPresent() ? "channel" : team.isPresent() ? "team" : "all";
+    public Breakdown breakdown() {
+        return channel.isPresent() ? Breakdown.CHANNEL : team.isPresent() ? Breakdown.TEAM : Breakdown.ALL;
     }
 
     /** The {@code breakdown_value} the headline numbers come from. */
     public String breakdownValue() {
-        return channel.or(() -> team).orElse("all");
+        return channel.or(() -> team).orElse(Breakdown.ALL_VALUE);
     }
 
     public boolean isNone() {

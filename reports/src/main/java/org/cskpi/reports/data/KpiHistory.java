@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.cskpi.config.IsoWeek;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * KPI rows loaded for a report, looked up by (week, breakdown, value, kpi). The values of each
@@ -31,21 +34,27 @@ public final class KpiHistory {
         }
     }
 
-    public Optional<WeeklyKpi> find(IsoWeek week, String breakdown, String breakdownValue, String kpi) {
-        return Optional.ofNullable(rows.get(new Key(week.toString(), breakdown, breakdownValue, kpi)));
+    public Optional<WeeklyKpi> find(IsoWeek week, Breakdown breakdown, String breakdownValue, Kpi kpi) {
+        return Optional.ofNullable(rows.get(new Key(week.toString(), breakdown.storedName(), breakdownValue,
+                kpi.storedName())));
+    }
+
+    /** The row of {@code kpi} for the whole operation ({@code all/all}). */
+    public Optional<WeeklyKpi> findAll(IsoWeek week, Kpi kpi) {
+        return find(week, Breakdown.ALL, Breakdown.ALL_VALUE, kpi);
     }
 
     /** The values a breakdown takes in a week (e.g. the channels), sorted by name. */
-    public List<String> values(IsoWeek week, String breakdown) {
-        TreeSet<String> found = values.get(new Scope(week.toString(), breakdown));
+    public List<String> values(IsoWeek week, Breakdown breakdown) {
+        TreeSet<String> found = values.get(new Scope(week.toString(), breakdown.storedName()));
         return found == null ? new ArrayList<>() : new ArrayList<>(found);
     }
 
     /** The values a breakdown takes in any of the given weeks, sorted by name. */
-    public List<String> values(List<IsoWeek> weeks, String breakdown) {
+    public List<String> values(List<IsoWeek> weeks, Breakdown breakdown) {
         TreeSet<String> found = new TreeSet<>();
         for (IsoWeek week : weeks) {
-            found.addAll(values.getOrDefault(new Scope(week.toString(), breakdown), new TreeSet<>()));
+            found.addAll(values.getOrDefault(new Scope(week.toString(), breakdown.storedName()), new TreeSet<>()));
         }
         return new ArrayList<>(found);
     }

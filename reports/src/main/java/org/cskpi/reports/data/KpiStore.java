@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.cskpi.config.IsoWeek;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -35,7 +39,8 @@ public final class KpiStore {
      */
     public Optional<IsoWeek> latestCompleteWeek() {
         String complete = dsl.select(DSL.max(KPI_WEEKLY.WEEK)).from(KPI_WEEKLY)
-                .where(KPI_WEEKLY.BREAKDOWN.eq("all"), KPI_WEEKLY.KPI.in("volume", "nps"),
+                .where(KPI_WEEKLY.BREAKDOWN.eq(Breakdown.ALL.storedName()),
+                        KPI_WEEKLY.KPI.in(Kpi.VOLUME.storedName(), Kpi.NPS.storedName()),
                         KPI_WEEKLY.INCOMPLETE.isFalse())
                 .fetchOne(0, String.class);
         String any = complete != null ? complete
@@ -50,12 +55,12 @@ public final class KpiStore {
     }
 
     /** KPI rows of weeks {@code from..to} (inclusive) in the given breakdowns. */
-    public List<WeeklyKpi> kpis(IsoWeek from, IsoWeek to, Collection<String> breakdowns) {
+    public List<WeeklyKpi> kpis(IsoWeek from, IsoWeek to, Collection<Breakdown> breakdowns) {
         return dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
                         KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
                 .from(KPI_WEEKLY)
                 .where(KPI_WEEKLY.WEEK.between(from.toString(), to.toString()),
-                        KPI_WEEKLY.BREAKDOWN.in(breakdowns))
+                        KPI_WEEKLY.BREAKDOWN.in(storedNames(breakdowns, Breakdown::storedName)))
                 .orderBy(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI)
                 .fetch(mapping(WeeklyKpi::new));
     }
@@ -67,8 +72,8 @@ public final class KpiStore {
      * the week before the previous one (the older points of the trend charts). Loading only the
      * KPIs the trends draw for the older weeks keeps the rows read per report about halved.
      */
-    public List<WeeklyKpi> reportRows(IsoWeek week, IsoWeek trendFrom, Collection<String> trendBreakdowns,
-                                      Collection<String> trendKpis) {
+    public List<WeeklyKpi> reportRows(IsoWeek week, IsoWeek trendFrom, Collection<Breakdown> trendBreakdowns,
+                                      Collection<Kpi> trendKpis) {
         IsoWeek previous = week.previous();
         var recent = dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
                         KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
@@ -78,7 +83,8 @@ public final class KpiStore {
                         KPI_WEEKLY.VALUE, KPI_WEEKLY.SAMPLE_SIZE, KPI_WEEKLY.SMALL_SAMPLE, KPI_WEEKLY.INCOMPLETE)
                 .from(KPI_WEEKLY)
                 .where(KPI_WEEKLY.WEEK.ge(trendFrom.toString()), KPI_WEEKLY.WEEK.lt(previous.toString()),
-                        KPI_WEEKLY.BREAKDOWN.in(trendBreakdowns), KPI_WEEKLY.KPI.in(trendKpis));
+                        KPI_WEEKLY.BREAKDOWN.in(storedNames(trendBreakdowns, Breakdown::storedName)),
+                        KPI_WEEKLY.KPI.in(storedNames(trendKpis, Kpi::storedName)));
         return recent.unionAll(older).fetch(mapping(WeeklyKpi::new));
     }
 
@@ -128,6 +134,10 @@ public final class KpiStore {
                     }
                 });
         return new WeekAnswers(perScore, List.copyOf(comments));
+    }
+
+    private static <T> List<String> storedNames(Collection<T> names, Function<T, String> storedName) {
+        return names.stream().map(storedName).toList();
     }
 
     private static Condition inWeek(IsoWeek week, ZoneId zone) {

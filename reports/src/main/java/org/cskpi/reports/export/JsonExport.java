@@ -38,7 +38,7 @@ public final class JsonExport {
         root.put("previous_week", report.week().previous().toString());
         root.put("brand", report.brand());
         root.put("time_zone", report.zone().getId());
-        root.put("breakdown", report.filters().breakdown());
+        root.put("breakdown", report.filters().breakdown().storedName());
         root.put("breakdown_value", report.filters().breakdownValue());
         root.put("incomplete", report.incomplete());
         report.sentences().forEach(root.putArray("sentences")::add);
@@ -63,7 +63,7 @@ public final class JsonExport {
 
     private static ObjectNode tile(Tile t) {
         KpiSpec spec = t.spec();
-        ObjectNode n = MAPPER.createObjectNode().put("kpi", spec.kpi()).put("label", spec.label());
+        ObjectNode n = MAPPER.createObjectNode().put("kpi", spec.kpi().storedName()).put("label", spec.label());
         kpi(n.putObject("current"), t.current());
         kpi(n.putObject("previous"), t.previous());
         n.put("change_kind", spec.unit().relativeChange() ? "relative" : "absolute");

@@ -19,7 +19,7 @@ final class ReportTables {
     static DataTable tiles(WeeklyReport report) {
         List<List<Object>> rows = new ArrayList<>();
         for (Tile t : report.tiles()) {
-            rows.add(List.of(t.spec().kpi(), value(t.current()), value(t.previous()),
+            rows.add(List.of(t.spec().kpi().storedName(), value(t.current()), value(t.previous()),
                     t.change().map(Object.class::cast).orElse(""), t.verdict().name().toLowerCase(),
                     t.target().map(Object.class::cast).orElse(""),
                     t.current().map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""),
@@ -30,10 +30,10 @@ final class ReportTables {
     }
 
     static DataTable breakdown(BreakdownTable table) {
-        List<String> columns = new ArrayList<>(List.of(table.breakdown()));
+        List<String> columns = new ArrayList<>(List.of(table.breakdown().storedName()));
         for (KpiSpec spec : table.columns()) {
-            columns.add(spec.kpi());
-            columns.add(spec.kpi() + "_sample_size");
+            columns.add(spec.kpi().storedName());
+            columns.add(spec.kpi().storedName() + "_sample_size");
         }
         List<List<Object>> rows = new ArrayList<>();
         for (BreakdownTable.Row row : table.rows()) {

@@ -85,7 +85,7 @@ public final class HtmlReport {
         }
         if (!report.filters().isNone()) {
             out.append("<p class=\"note\">Headline figures, sentences and trends are for this ")
-                    .append(Html.text(report.filters().breakdown()))
+                    .append(Html.text(report.filters().breakdown().storedName()))
                     .append("; heatmaps, complaints, NPS charts and tables cover the whole operation.</p>");
         }
         out.append("</header>\n");
@@ -93,7 +93,7 @@ public final class HtmlReport {
 
     private static String scope(WeeklyReport report) {
         return report.filters().isNone() ? "all channels and teams"
-                : report.filters().breakdown() + " " + report.filters().breakdownValue();
+                : report.filters().breakdown().storedName() + " " + report.filters().breakdownValue();
     }
 
     private static void chart(StringBuilder out, ChartSpec chart) {

@@ -26,14 +26,15 @@ final class TableHtml {
     }
 
     static void breakdown(StringBuilder out, String title, BreakdownTable table) {
-        out.append("<section class=\"breakdown\" id=\"").append(Html.text(table.breakdown())).append("s\">")
+        String breakdown = table.breakdown().storedName();
+        out.append("<section class=\"breakdown\" id=\"").append(Html.text(breakdown)).append("s\">")
                 .append("<h2>").append(Html.text(title)).append("</h2>");
         if (table.rows().isEmpty()) {
-            out.append("<p class=\"note\">No ").append(Html.text(table.breakdown())).append(" figures this week.</p>");
+            out.append("<p class=\"note\">No ").append(Html.text(breakdown)).append(" figures this week.</p>");
             out.append("</section>\n");
             return;
         }
-        out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(Html.text(table.breakdown()))
+        out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(Html.text(breakdown))
                 .append("</th>");
         for (KpiSpec spec : table.columns()) {
             out.append("<th class=\"num\">").append(Html.text(spec.noun())).append("</th>");

@@ -14,7 +14,7 @@ final class TileHtml {
 
     static void append(StringBuilder out, Tile tile, String previousWeek) {
         Unit unit = tile.spec().unit();
-        out.append("<div class=\"tile\" data-kpi=\"").append(Html.text(tile.spec().kpi())).append("\">")
+        out.append("<div class=\"tile\" data-kpi=\"").append(Html.text(tile.spec().kpi().storedName())).append("\">")
                 .append("<div class=\"tile-label\">").append(Html.text(tile.spec().label())).append("</div>")
                 .append("<div class=\"tile-value\">")
                 .append(Html.text(tile.value().map(unit::format).orElse("no data"))).append("</div>");

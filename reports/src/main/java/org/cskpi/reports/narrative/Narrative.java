@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.format.Figures;
@@ -14,6 +14,8 @@ import org.cskpi.reports.tiles.KpiSpec;
 import org.cskpi.reports.tiles.Tile;
 import org.cskpi.reports.tiles.Unit;
 import org.cskpi.reports.tiles.Verdict;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 
 /**
  * A few sentences on what changed most against the previous week, e.g. "Chat FRT median rose
@@ -53,9 +55,10 @@ public final class Narrative {
             }
         }
         if (wholeOperation) {
-            for (String channel : history.values(week, "channel")) {
-                Optional<WeeklyKpi> now = history.find(week, "channel", channel, "frt_median_s");
-                Optional<WeeklyKpi> before = history.find(week.previous(), "channel", channel, "frt_median_s");
+            for (String channel : history.values(week, Breakdown.CHANNEL)) {
+                Optional<WeeklyKpi> now = history.find(week, Breakdown.CHANNEL, channel, Kpi.FRT_MEDIAN_S);
+                Optional<WeeklyKpi> before = history.find(week.previous(), Breakdown.CHANNEL, channel,
+                        Kpi.FRT_MEDIAN_S);
                 if (comparable(now, before)) {
                     Optional<Double> target = Optional.ofNullable(frtTargets.get(channel)).map(Long::doubleValue);
                     candidate(capitalised(channel) + " FRT median", Unit.DURATION, now.get(), before.get(), target,

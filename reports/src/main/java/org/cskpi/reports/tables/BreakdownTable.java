@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.tiles.KpiSpec;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * The week's KPIs per team or per agent (docs/kpis.md#breakdowns), largest volume first, then by name.
  */
-public record BreakdownTable(String breakdown, List<KpiSpec> columns, List<Row> rows) {
+public record BreakdownTable(Breakdown breakdown, List<KpiSpec> columns, List<Row> rows) {
 
     /** The KPIs shown per team and per agent. */
     public static final List<KpiSpec> COLUMNS = List.of(KpiSpec.VOLUME, KpiSpec.FRT_MEDIAN,
@@ -23,7 +24,7 @@ public record BreakdownTable(String breakdown, List<KpiSpec> columns, List<Row> 
     public record Row(String value, List<Optional<WeeklyKpi>> cells) {
     }
 
-    public static BreakdownTable of(KpiHistory history, IsoWeek week, String breakdown) {
+    public static BreakdownTable of(KpiHistory history, IsoWeek week, Breakdown breakdown) {
         List<Row> rows = new ArrayList<>();
         for (String value : history.values(week, breakdown)) {
             List<Optional<WeeklyKpi>> cells = new ArrayList<>();

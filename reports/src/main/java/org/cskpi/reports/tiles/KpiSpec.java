@@ -1,28 +1,31 @@
 package org.cskpi.reports.tiles;
 
+import org.cskpi.store.kpi.Kpi;
+
 /** The headline KPIs of the weekly report, in display order (issue 7, "headline tiles"). */
 public enum KpiSpec {
-    VOLUME("volume", "Tickets", "Ticket volume", Unit.COUNT, Polarity.NEUTRAL),
-    FRT_MEDIAN("frt_median_s", "First response (median)", "FRT median", Unit.DURATION, Polarity.LOWER_IS_BETTER),
-    FRT_BUSINESS_MEDIAN("frt_business_median_s", "First response, business hours (median)",
+    VOLUME(Kpi.VOLUME, "Tickets", "Ticket volume", Unit.COUNT, Polarity.NEUTRAL),
+    FRT_MEDIAN(Kpi.FRT_MEDIAN_S, "First response (median)", "FRT median", Unit.DURATION, Polarity.LOWER_IS_BETTER),
+    FRT_BUSINESS_MEDIAN(Kpi.FRT_BUSINESS_MEDIAN_S, "First response, business hours (median)",
             "Business-hours FRT median", Unit.DURATION,
             Polarity.LOWER_IS_BETTER),
-    FRT_WITHIN_TARGET("frt_within_target_rate", "First response within target", "FRT within target", Unit.RATE,
+    FRT_WITHIN_TARGET(Kpi.FRT_WITHIN_TARGET_RATE, "First response within target", "FRT within target", Unit.RATE,
             Polarity.HIGHER_IS_BETTER),
-    RESOLUTION_RATE("resolution_rate", "Resolution rate", "Resolution rate", Unit.RATE, Polarity.HIGHER_IS_BETTER),
-    ONE_TOUCH("one_touch_rate", "One-touch resolution", "One-touch resolution", Unit.RATE, Polarity.HIGHER_IS_BETTER),
-    REOPEN_RATE("reopen_rate", "Reopen rate", "Reopen rate", Unit.RATE, Polarity.LOWER_IS_BETTER),
-    REPEAT_CONTACT("repeat_contact_rate", "Repeat contact rate", "Repeat contact rate", Unit.RATE, Polarity.LOWER_IS_BETTER),
-    BACKLOG("backlog", "Backlog at week end", "Backlog", Unit.COUNT, Polarity.LOWER_IS_BETTER),
-    NPS("nps", "NPS", "NPS", Unit.SCORE, Polarity.HIGHER_IS_BETTER);
+    RESOLUTION_RATE(Kpi.RESOLUTION_RATE, "Resolution rate", "Resolution rate", Unit.RATE, Polarity.HIGHER_IS_BETTER),
+    ONE_TOUCH(Kpi.ONE_TOUCH_RATE, "One-touch resolution", "One-touch resolution", Unit.RATE, Polarity.HIGHER_IS_BETTER),
+    REOPEN_RATE(Kpi.REOPEN_RATE, "Reopen rate", "Reopen rate", Unit.RATE, Polarity.LOWER_IS_BETTER),
+    REPEAT_CONTACT(Kpi.REPEAT_CONTACT_RATE, "Repeat contact rate", "Repeat contact rate", Unit.RATE,
+            Polarity.LOWER_IS_BETTER),
+    BACKLOG(Kpi.BACKLOG, "Backlog at week end", "Backlog", Unit.COUNT, Polarity.LOWER_IS_BETTER),
+    NPS(Kpi.NPS, "NPS", "NPS", Unit.SCORE, Polarity.HIGHER_IS_BETTER);
 
-    private final String kpi;
+    private final Kpi kpi;
     private final String label;
     private final String noun;
     private final Unit unit;
     private final Polarity polarity;
 
-    KpiSpec(String kpi, String label, String noun, Unit unit, Polarity polarity) {
+    KpiSpec(Kpi kpi, String label, String noun, Unit unit, Polarity polarity) {
         this.kpi = kpi;
         this.label = label;
         this.noun = noun;
@@ -30,8 +33,8 @@ public enum KpiSpec {
         this.polarity = polarity;
     }
 
-    /** The {@code kpi_weekly.kpi} name. */
-    public String kpi() {
+    /** The KPI the tile shows. */
+    public Kpi kpi() {
         return kpi;
     }
 

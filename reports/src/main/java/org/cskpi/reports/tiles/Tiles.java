@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 
 /** Builds the headline tiles of a week from the KPI rows (issue 7, "headline tiles"). */
 public final class Tiles {
@@ -24,7 +26,7 @@ public final class Tiles {
     }
 
     static Tile tile(KpiSpec spec, KpiHistory history, IsoWeek week, Filters filters, CskpiConfig config) {
-        String breakdown = filters.breakdown();
+        Breakdown breakdown = filters.breakdown();
         String value = filters.breakdownValue();
         Optional<WeeklyKpi> current = history.find(week, breakdown, value, spec.kpi());
         Optional<WeeklyKpi> previous = history.find(week.previous(), breakdown, value, spec.kpi());
@@ -35,12 +37,12 @@ public final class Tiles {
                 ? filters.channel().flatMap(config::frtTarget).map(Long::doubleValue)
                 : Optional.empty();
         Optional<Double> margin = spec == KpiSpec.NPS
-                ? history.find(week, breakdown, value, "nps_margin_of_error").map(WeeklyKpi::value)
+                ? history.find(week, breakdown, value, Kpi.NPS_MARGIN_OF_ERROR).map(WeeklyKpi::value)
                 : Optional.empty();
         boolean zeroBusinessTime = spec == KpiSpec.FRT_BUSINESS_MEDIAN
                 && current.map(WeeklyKpi::value).filter(v -> v == 0).isPresent();
         Optional<Double> afterHours = zeroBusinessTime
-                ? history.find(week, breakdown, value, "after_hours_share").map(WeeklyKpi::value)
+                ? history.find(week, breakdown, value, Kpi.AFTER_HOURS_SHARE).map(WeeklyKpi::value)
                 : Optional.empty();
         return new Tile(spec, current, previous, change, verdict, target, margin, afterHours);
     }

@@ -12,11 +12,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.cskpi.config.BusinessHours;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Complaint;
 import org.cskpi.reports.data.HourCell;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +60,7 @@ class ChartsGoldenTest {
     @Test
     void frt_median_trend_has_gaps_for_missing_weeks_stars_incomplete_ones_and_one_line_per_target() throws IOException {
         // targets: chat 60 s = 1.0 min, email 10800 s = 180.0 min
-        ChartSpec chart = TrendCharts.frtByChannel("frt_median_s", WEEKS, HISTORY, List.of("chat", "email"),
+        ChartSpec chart = TrendCharts.frtByChannel(Kpi.FRT_MEDIAN_S, WEEKS, HISTORY, List.of("chat", "email"),
                 Map.of("chat", 60L, "email", 10_800L, "other", 5L));
         assertMatchesGolden(chart);
         assertThat(chart.data().rows()).hasSize(4);
@@ -70,7 +72,7 @@ class ChartsGoldenTest {
         // An invisible series at 0.9 min and 198 min makes ECharts' own range include both target lines.
         KpiHistory p90 = new KpiHistory(List.of(kpi("2026-W46", "channel", "chat", "frt_p90_s", 5400, 40, false),
                 kpi("2026-W46", "channel", "email", "frt_p90_s", 7200, 50, false)));
-        ChartSpec chart = TrendCharts.frtByChannel("frt_p90_s", WEEKS, p90, List.of("chat", "email"),
+        ChartSpec chart = TrendCharts.frtByChannel(Kpi.FRT_P90_S, WEEKS, p90, List.of("chat", "email"),
                 Map.of("chat", 60L, "email", 10_800L));
 
         JsonNode option = JSON.readTree(chart.optionJson());
@@ -85,25 +87,26 @@ class ChartsGoldenTest {
     @Test
     void trend_week_labels_keep_clear_of_the_value_axis_lowest_label() throws IOException {
         // the first week sits under the value axis' lowest label ("0", "0.1"): at ECharts' 8 px they touched
-        JsonNode label = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).at("/xAxis/axisLabel");
+        JsonNode label = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, Breakdown.ALL, "all").optionJson())
+                .at("/xAxis/axisLabel");
         assertThat(label.get("margin").asInt()).isEqualTo(14);
     }
 
     @Test
     void the_last_week_label_has_room_right_of_the_plot() throws IOException {
         // "2026-W47" is centred on the plot's right edge: with 16 px it was cut to "2026-W4"
-        JsonNode grid = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, "all", "all").optionJson()).get("grid");
+        JsonNode grid = JSON.readTree(TrendCharts.rates(WEEKS, HISTORY, Breakdown.ALL, "all").optionJson()).get("grid");
         assertThat(grid.get("right").asInt()).isEqualTo(36);
     }
 
     @Test
     void rates_trend_is_in_percent() throws IOException {
-        assertMatchesGolden(TrendCharts.rates(WEEKS, HISTORY, "all", "all"));
+        assertMatchesGolden(TrendCharts.rates(WEEKS, HISTORY, Breakdown.ALL, "all"));
     }
 
     @Test
     void nps_trend_band_is_clamped_to_minus_100() throws IOException {
-        assertMatchesGolden(TrendCharts.nps(WEEKS, HISTORY, "all", "all"));
+        assertMatchesGolden(TrendCharts.nps(WEEKS, HISTORY, Breakdown.ALL, "all"));
     }
 
     @Test
@@ -137,7 +140,7 @@ class ChartsGoldenTest {
     @Test
     void nps_by_channel_labels_margin_and_answers_and_pales_small_samples() throws IOException {
         ChartSpec chart = NpsCharts.byBreakdown("nps-by-channel", "NPS by channel", HISTORY,
-                IsoWeek.parse("2026-W47"), "channel", List.of("chat", "email", "phone"));
+                IsoWeek.parse("2026-W47"), Breakdown.CHANNEL, List.of("chat", "email", "phone"));
         assertMatchesGolden(chart);
         // one row per channel; each label on the other side of zero from its bar, where no bar is
         JsonNode option = JSON.readTree(chart.optionJson());

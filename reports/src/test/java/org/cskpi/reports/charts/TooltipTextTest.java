@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.cskpi.config.BusinessHours;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.HourCell;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.data.KpiHistory;
 import org.cskpi.reports.data.WeeklyKpi;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ class TooltipTextTest {
         KpiHistory history = new KpiHistory(List.of(kpi("all", "all", "nps", 11.5, 89),
                 kpi("all", "all", "nps_margin_of_error", 7.4, 89)));
 
-        JsonNode option = option(TrendCharts.nps(List.of(W47), history, "all", "all"));
+        JsonNode option = option(TrendCharts.nps(List.of(W47), history, Breakdown.ALL, "all"));
 
         assertThat(option.at("/series/2/data/0/tip").asText()).isEqualTo("NPS +11.5 \u00b1 7.4 (n = 89)");
         assertThat(option.at("/series/0/data/0/tip").isMissingNode()).as("the band's series have no tip").isTrue();
@@ -52,7 +54,7 @@ class TooltipTextTest {
         // 10,432.8 s = 173.88 min = 2 h 53 min 52.8 s
         KpiHistory history = new KpiHistory(List.of(kpi("channel", "email", "frt_median_s", 10_432.8, 50)));
 
-        JsonNode option = option(TrendCharts.frtByChannel("frt_median_s", List.of(W47), history, List.of("email"),
+        JsonNode option = option(TrendCharts.frtByChannel(Kpi.FRT_MEDIAN_S, List.of(W47), history, List.of("email"),
                 Map.of("email", 10_800L)));
 
         assertThat(option.at("/series/0/data/0/value").asDouble()).isEqualTo(173.88);

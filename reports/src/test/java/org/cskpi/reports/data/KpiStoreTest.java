@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.util.Set;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.StoreRows;
+import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.Kpi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +97,7 @@ class KpiStoreTest {
     void kpis_are_read_for_a_week_range_and_breakdowns() {
         rows.all("2026-W45", "volume", 1, 1).all("2026-W47", "volume", 3, 3)
                 .kpi("2026-W47", "agent", "a1", "volume", 2, 2);
-        assertThat(store.kpis(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47"), Set.of("all")))
+        assertThat(store.kpis(IsoWeek.parse("2026-W46"), IsoWeek.parse("2026-W47"), Set.of(Breakdown.ALL)))
                 .containsExactly(new WeeklyKpi("2026-W47", "all", "all", "volume", 3, 3, true, false));
     }
 
@@ -107,7 +110,8 @@ class KpiStoreTest {
                 .kpi("2026-W46", "agent", "a1", "backlog", 8, 8)  // previous week: everything
                 .kpi("2026-W47", "category", "refunds", "volume", 9, 9)
                 .kpi("2026-W48", "all", "all", "volume", 10, 10); // after the week
-        assertThat(store.reportRows(IsoWeek.parse("2026-W47"), IsoWeek.parse("2026-W45"), Set.of("all"), Set.of("volume")))
+        assertThat(store.reportRows(IsoWeek.parse("2026-W47"), IsoWeek.parse("2026-W45"), Set.of(Breakdown.ALL),
+                        Set.of(Kpi.VOLUME)))
                 .extracting(k -> k.week() + " " + k.breakdown() + " " + k.breakdownValue() + " " + k.kpi())
                 .containsExactlyInAnyOrder("2026-W45 all all volume", "2026-W46 agent a1 backlog",
                         "2026-W47 category refunds volume");

@@ -57,17 +57,18 @@ final class ApiController {
         Map<String, List<KpiRow>> rows = deps.kpis().rows(weeks.from(), weeks.to(), request.breakdown());
         String asked = weeks.range() ? "weeks " + weeks.from() + " to " + weeks.to() : "week " + weeks.from();
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("No KPIs for " + asked + " and breakdown " + request.breakdown() + ".");
+            throw new NotFoundResponse("No KPIs for " + asked + " and breakdown " + request.breakdown().storedName()
+                    + ".");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         if (weeks.range()) {
             body.put("from", weeks.from().toString());
             body.put("to", weeks.to().toString());
-            body.put("breakdown", request.breakdown());
+            body.put("breakdown", request.breakdown().storedName());
             body.put("weeks", rows.entrySet().stream().map(w -> new KpiWeek(w.getKey(), w.getValue())).toList());
         } else {
             body.put("week", weeks.from().toString());
-            body.put("breakdown", request.breakdown());
+            body.put("breakdown", request.breakdown().storedName());
             body.put("rows", rows.get(weeks.from().toString()));
         }
         ctx.json(body);

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
+import org.cskpi.store.kpi.Breakdown;
 import org.jooq.DSLContext;
 
 /**
@@ -14,9 +15,6 @@ import org.jooq.DSLContext;
  * range read per request (the primary key starts with week, breakdown).
  */
 public final class KpiQueries {
-
-    /** The breakdowns of docs/kpis.md#breakdowns, as the schema's check constraint lists them. */
-    public static final List<String> BREAKDOWNS = List.of("all", "channel", "category", "team", "agent", "locale", "frt_bucket");
 
     private final KpiStore store;
 
@@ -33,7 +31,7 @@ public final class KpiQueries {
      * The rows of one breakdown in weeks {@code from..to} (inclusive) by week, oldest first, each
      * week's ordered by breakdown value then KPI name; weeks without rows are not in the map.
      */
-    public Map<String, List<KpiRow>> rows(IsoWeek from, IsoWeek to, String breakdown) {
+    public Map<String, List<KpiRow>> rows(IsoWeek from, IsoWeek to, Breakdown breakdown) {
         Map<String, List<KpiRow>> byWeek = new LinkedHashMap<>();
         store.kpis(from, to, List.of(breakdown)).forEach(k -> byWeek.computeIfAbsent(k.week(), w -> new ArrayList<>())
                 .add(new KpiRow(k.breakdownValue(), k.kpi(), k.value(), k.sampleSize(), k.smallSample(), k.incomplete())));

@@ -1,10 +1,13 @@
 package org.cskpi.web.api;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import java.util.stream.Collectors;
+import org.cskpi.config.IsoWeek;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * The query of {@code GET /api/kpis}, read from the request's parameters without a server: one
@@ -14,7 +17,7 @@ import org.cskpi.reports.data.IsoWeek;
  *
  * @param weeks empty: the week the report page shows
  */
-record KpiRequest(String breakdown, Optional<Weeks> weeks) {
+record KpiRequest(Breakdown breakdown, Optional<Weeks> weeks) {
 
     /**
      * The longest span one call returns: a year (the longest ISO year has 53 weeks). The agent
@@ -32,10 +35,7 @@ record KpiRequest(String breakdown, Optional<Weeks> weeks) {
 
     /** Parses the query parameters; a bad one is an {@link IllegalArgumentException} that says what to send. */
     static KpiRequest of(Map<String, List<String>> params) {
-        String breakdown = single(params, "breakdown").orElse("all");
-        if (!KpiQueries.BREAKDOWNS.contains(breakdown)) {
-            throw new IllegalArgumentException("breakdown must be one of " + String.join(", ", KpiQueries.BREAKDOWNS));
-        }
+        Breakdown breakdown = single(params, "breakdown").map(KpiRequest::breakdownNamed).orElse(Breakdown.ALL);
         Optional<IsoWeek> week = single(params, "week").map(IsoWeek::parse);
         Optional<IsoWeek> from = single(params, "from").map(IsoWeek::parse);
         Optional<IsoWeek> to = single(params, "to").map(IsoWeek::parse);
@@ -49,6 +49,11 @@ record KpiRequest(String breakdown, Optional<Weeks> weeks) {
             return new KpiRequest(breakdown, week.map(Weeks::of));
         }
         return new KpiRequest(breakdown, Optional.of(span(from.get(), to.get())));
+    }
+
+    private static Breakdown breakdownNamed(String name) {
+        return Breakdown.fromStoredName(name).orElseThrow(() -> new IllegalArgumentException("breakdown must be one of "
+                + Arrays.stream(Breakdown.values()).map(Breakdown::storedName).collect(Collectors.joining(", "))));
     }
 
     private static Weeks span(IsoWeek from, IsoWeek to) {

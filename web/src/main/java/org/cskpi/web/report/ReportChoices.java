@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
+import org.cskpi.store.kpi.Breakdown;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -72,9 +73,9 @@ public final class ReportChoices {
     }
 
     /** The values of one breakdown ({@code channel} or {@code team}) in any week, sorted. */
-    public List<String> values(String breakdown) {
+    public List<String> values(Breakdown breakdown) {
         return dsl.selectDistinct(KPI_WEEKLY.BREAKDOWN_VALUE).from(KPI_WEEKLY)
-                .where(KPI_WEEKLY.BREAKDOWN.eq(breakdown))
+                .where(KPI_WEEKLY.BREAKDOWN.eq(breakdown.storedName()))
                 .orderBy(KPI_WEEKLY.BREAKDOWN_VALUE)
                 .fetch(KPI_WEEKLY.BREAKDOWN_VALUE);
     }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.store.kpi.Breakdown;
 import org.jooq.DSLContext;
 
 /**
@@ -28,8 +29,8 @@ final class ReportContent {
 
     String render(IsoWeek week, Filters filters) {
         WeeklyReport report = ReportBuilder.build(dsl, config, week, filters);
-        ReportPage.Choices picker = new ReportPage.Choices(newestFirst(report), choices.values("channel"),
-                choices.values("team"));
+        ReportPage.Choices picker = new ReportPage.Choices(newestFirst(report), choices.values(Breakdown.CHANNEL),
+                choices.values(Breakdown.TEAM));
         return ReportPage.content(report, picker);
     }
 

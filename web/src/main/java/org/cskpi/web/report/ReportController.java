@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.html.ReportAssets;
+import org.cskpi.store.kpi.Breakdown;
 import org.cskpi.web.auth.User;
 
 /**
@@ -105,14 +106,15 @@ final class ReportController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage() + ".");
         }
-        known("channel", filters.channel());
-        known("team", filters.team());
+        known(Breakdown.CHANNEL, filters.channel());
+        known(Breakdown.TEAM, filters.team());
         return filters;
     }
 
-    private void known(String breakdown, Optional<String> value) {
+    private void known(Breakdown breakdown, Optional<String> value) {
         if (value.isPresent() && !choices.values(breakdown).contains(value.get())) {
-            throw new BadRequestResponse("There is no " + breakdown + " '" + value.get() + "' in the KPI store.");
+            throw new BadRequestResponse("There is no " + breakdown.storedName() + " '" + value.get()
+                    + "' in the KPI store.");
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.data.IsoWeek;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package org.cskpi.web.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
 
 /**
  * What can change a report page, read in one query ({@link ReportChoices#storeVersion()}): the

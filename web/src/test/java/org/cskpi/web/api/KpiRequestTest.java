@@ -6,20 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cskpi.reports.data.IsoWeek;
+import org.cskpi.config.IsoWeek;
+import org.cskpi.store.kpi.Breakdown;
 import org.junit.jupiter.api.Test;
 
 class KpiRequestTest {
 
     @Test
     void defaults_are_the_whole_operation_in_the_report_pages_week() {
-        assertThat(KpiRequest.of(Map.of())).isEqualTo(new KpiRequest("all", Optional.empty()));
+        assertThat(KpiRequest.of(Map.of())).isEqualTo(new KpiRequest(Breakdown.ALL, Optional.empty()));
     }
 
     @Test
     void week_and_breakdown_are_read() {
         assertThat(KpiRequest.of(Map.of("week", List.of("2026-W47"), "breakdown", List.of("frt_bucket"))))
-                .isEqualTo(new KpiRequest("frt_bucket", Optional.of(KpiRequest.Weeks.of(new IsoWeek(2026, 47)))));
+                .isEqualTo(new KpiRequest(Breakdown.FRT_BUCKET,
+                        Optional.of(KpiRequest.Weeks.of(new IsoWeek(2026, 47)))));
     }
 
     @Test

@@ -9,12 +9,14 @@ import io.javalin.testtools.JavalinTest;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.cskpi.store.kpi.Breakdown;
 import org.cskpi.web.testing.Browser;
 import org.cskpi.web.testing.WholeApp;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +98,7 @@ class OpenApiTest {
         JsonNode breakdown = StreamSupport.stream(kpis.get("parameters").spliterator(), false)
                 .filter(p -> p.get("name").asText().equals("breakdown")).findFirst().orElseThrow();
         assertThat(StreamSupport.stream(breakdown.at("/schema/enum").spliterator(), false).map(JsonNode::asText))
-                .containsExactlyElementsOf(KpiQueries.BREAKDOWNS);
+                .containsExactlyElementsOf(Arrays.stream(Breakdown.values()).map(Breakdown::storedName).toList());
         assertThat(kpis.toString()).contains("at most " + KpiRequest.MAX_WEEKS + " weeks");
     }
 

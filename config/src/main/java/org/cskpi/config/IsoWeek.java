@@ -1,4 +1,4 @@
-package org.cskpi.reports.data;
+package org.cskpi.config;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,7 +8,12 @@ import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An ISO-8601 week written {@code 2026-W47} (docs/kpis.md#weeks-and-time-zone). */
+/**
+ * An ISO-8601 week written {@code 2026-W47} (docs/kpis.md#weeks-and-time-zone): Monday 00:00 to
+ * the next Monday 00:00 on the wall clock of a zone; the year is the ISO week-based year (the
+ * year of the week's Thursday), so 2026-12-31 and 2027-01-01 are both in 2026-W53. The text
+ * form of two weeks compares like the weeks (for years 0 to 9999), so stores keep it as text.
+ */
 public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
@@ -30,6 +35,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
+    /** The week of {@code at} on the wall clock of {@code zone}. */
+    public static IsoWeek containing(Instant at, ZoneId zone) {
+        return containing(LocalDate.ofInstant(at, zone));
+    }
+
     public static IsoWeek containing(LocalDate date) {
         return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
@@ -46,6 +56,10 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     public IsoWeek previous() {
         return minusWeeks(1);
+    }
+
+    public IsoWeek next() {
+        return containing(monday().plusWeeks(1));
     }
 
     /** Monday 00:00 of this week in {@code zone}. */
