@@ -1,22 +1,20 @@
 package org.cskpi.web.report;
 
 import io.javalin.config.JavalinConfig;
+import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
 
 /**
- * The managers' report pages, plugged in with one line: {@code ReportFeature.register(config, deps)}.
- * {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
+ * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
  * the week picker's target; all need a manager. While the server runs, {@link ReportWarmer} keeps
  * the pages a manager opens first built ahead of requests. The chart script, ECharts and the
  * report's style sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no
  * data in them).
  */
-public final class ReportFeature {
+public record ReportFeature(ReportDeps deps) implements WebFeature {
 
-    private ReportFeature() {
-    }
-
-    public static void register(JavalinConfig config, ReportDeps deps) {
+    @Override
+    public void register(JavalinConfig config) {
         ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(),
                 deps.config().survey().commentEditHours(), deps.clock());
         ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices);
