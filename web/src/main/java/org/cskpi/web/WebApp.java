@@ -19,6 +19,7 @@ import org.cskpi.web.ops.HealthController;
 import org.cskpi.web.ops.MetricsController;
 import org.cskpi.web.ops.RequestLog;
 import org.cskpi.web.ops.SecurityHeaders;
+import org.cskpi.web.page.Assets;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -33,7 +34,8 @@ import org.cskpi.web.survey.SurveyFeature;
  *
  * <p>Everything the app does is a {@link WebFeature} built with its dependencies and listed once
  * in {@link #features}, app-wide concerns first: client address, security headers on every
- * response, one log line and one metric sample per request, one exception mapper.
+ * response, one log line and one metric sample per request, one exception mapper, the static
+ * files of every page.
  *
  * <p>Who may see what: the survey ({@code /s/...}), {@code /login}, {@code /health} and
  * {@code /metrics} are public (metrics hold only counts and latencies per route template,
@@ -54,11 +56,6 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.port = deps.config().web().port();
             config.http.maxRequestSize = 64 * 1024;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/public";
-                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-            });
             features.forEach(feature -> feature.register(config));
         });
     }
@@ -76,6 +73,7 @@ public final class WebApp {
                 new SecurityHeaders(web.secureCookies()),
                 new RequestLog(deps.metrics()),
                 new ErrorHandling(),
+                new Assets(),
                 new HealthController(deps.store()),
                 new MetricsController(deps.metrics()),
                 new SurveyFeature(deps),

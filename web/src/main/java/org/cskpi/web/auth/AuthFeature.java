@@ -1,7 +1,6 @@
 package org.cskpi.web.auth;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
 import org.cskpi.web.WebFeature;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
@@ -33,11 +32,6 @@ public final class AuthFeature implements WebFeature {
     @Override
     public void register(JavalinConfig config) {
         config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler(deps.secureCookies())));
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/assets/cskpi";
-            files.directory = "/cskpi-assets";
-            files.location = Location.CLASSPATH;
-        });
         AuthController controller = new AuthController(deps.users(), deps.throttle(), auth);
         config.routes.get("/login", controller::show);
         config.routes.post("/login", controller::login);

@@ -11,12 +11,12 @@ import org.cskpi.web.auth.User;
  * The frame around the signed-in pages: header with navigation by role and a logout form,
  * footer with the link to the JSON API's description.
  * No inline script or style anywhere, so pages work under {@code Content-Security-Policy:
- * default-src 'self'}; the look is in {@code /assets/cskpi/app.css}.
+ * default-src 'self'}; the look is in {@code /assets/app.css}.
  */
 public final class Layout {
 
-    public static final String CSS = "/assets/cskpi/app.css";
-    public static final String ICON = "/assets/cskpi/favicon.svg";
+    public static final String CSS = org.cskpi.web.page.Assets.url("app.css");
+    public static final String ICON = org.cskpi.web.page.Assets.url("favicon.svg");
 
     private Layout() {
     }

@@ -4,13 +4,9 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
-import org.cskpi.reports.html.ReportAssets;
 import org.cskpi.web.auth.User;
 
 /**
@@ -20,23 +16,16 @@ import org.cskpi.web.auth.User;
  */
 final class ReportController {
 
-    static final String ASSET_BASE = "/assets/report";
-    private static final List<String> ASSETS = List.of(ReportAssets.ECHARTS, ReportAssets.STARTER, ReportAssets.STYLESHEET);
-
     private final ReportDeps deps;
     private final ReportChoices choices;
     private final ReportCache cache;
     private final ReportContent content;
-    /** The three files, read once: ECharts is ~1 MB and never changes while the app runs. */
-    private final Map<String, byte[]> assets;
 
     ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache) {
         this.deps = deps;
         this.choices = choices;
         this.content = content;
         this.cache = cache;
-        this.assets = ASSETS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                name -> name, name -> ReportAssets.content(name).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code GET /}: the latest complete week, or a note that there is nothing yet. */
@@ -62,17 +51,6 @@ final class ReportController {
     /** {@code GET /reports/{week}}. */
     void show(Context ctx) {
         render(ctx, parseWeek(ctx.pathParam("week")));
-    }
-
-    /** {@code GET /assets/report/{asset}}: ECharts, the chart starter or the report CSS. */
-    void asset(Context ctx) {
-        String name = ctx.pathParam("asset");
-        byte[] content = assets.get(name);
-        if (content == null) {
-            throw new NotFoundResponse("No such file.");
-        }
-        ctx.header("Cache-Control", "public, max-age=86400");
-        ctx.contentType(ReportAssets.contentType(name)).result(content);
     }
 
     private void render(Context ctx, IsoWeek week) {

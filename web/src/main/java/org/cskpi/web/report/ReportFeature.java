@@ -5,11 +5,11 @@ import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
 
 /**
- * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
- * the week picker's target; all need a manager. While the server runs, {@link ReportWarmer} keeps
- * the pages a manager opens first built ahead of requests. The chart script, ECharts and the
- * report's style sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no
- * data in them).
+ * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any
+ * week, {@code /reports?week=...} the week picker's target; all need a manager. While the server
+ * runs, {@link ReportWarmer} keeps the pages a manager opens first built ahead of requests. The
+ * chart script, ECharts and the report's style sheet are among the app's
+ * {@link org.cskpi.web.page.Assets}.
  */
 public record ReportFeature(ReportDeps deps) implements WebFeature {
 
@@ -28,6 +28,5 @@ public record ReportFeature(ReportDeps deps) implements WebFeature {
         config.routes.get("/", reports::home);
         config.routes.get("/reports", reports::pick);
         config.routes.get("/reports/{week}", reports::show);
-        config.routes.get(ReportController.ASSET_BASE + "/{asset}", reports::asset);
     }
 }

@@ -13,8 +13,8 @@ import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.IsoWeek;
 import org.cskpi.reports.html.HtmlReport;
 import org.cskpi.reports.html.ReportAssets;
-import org.cskpi.reports.html.ScriptMode;
 import org.cskpi.web.auth.User;
+import org.cskpi.web.page.Assets;
 import org.cskpi.web.page.Layout;
 
 /**
@@ -25,10 +25,9 @@ import org.cskpi.web.page.Layout;
 final class ReportPage {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final ScriptMode.Linked ASSETS = new ScriptMode.Linked(ReportController.ASSET_BASE);
     private static final Layout.Assets PAGE_ASSETS = new Layout.Assets(
-            List.of(ASSETS.url(ReportAssets.STYLESHEET)),
-            List.of(ASSETS.url(ReportAssets.ECHARTS), ASSETS.url(ReportAssets.STARTER)));
+            List.of(Assets.url(ReportAssets.STYLESHEET)),
+            List.of(Assets.url(ReportAssets.ECHARTS), Assets.url(ReportAssets.STARTER)));
 
     /** What the picker offers: weeks newest first, channel and team names. */
     record Choices(List<IsoWeek> weeks, List<String> channels, List<String> teams) {

@@ -20,15 +20,17 @@ import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.ops.ErrorHandling;
+import org.cskpi.web.page.Assets;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
 import org.cskpi.web.query.QueryService;
 
 /**
- * A Javalin app with only this module's login, query and API features and the app's one
- * exception mapper, on a fresh migrated in-memory store, as WebApp wires them (one feature
- * object each), plus the strict CSP the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
+ * A Javalin app with only this module's login, query and API features, the app's one
+ * exception mapper and the pages' static files, on a fresh migrated in-memory store, as WebApp
+ * wires them (one feature object each), plus the strict CSP the pages must live under. Users:
+ * manager1/analyst1/admin1, password {@link #PASSWORD}.
  * It trusts {@code X-Forwarded-For} as if behind a proxy, so a test can play clients at several
  * addresses ({@link Browser#at}).
  */
@@ -54,6 +56,7 @@ public final class TestApp implements AutoCloseable {
         app = Javalin.create(config -> {
             new ClientAddress(true).register(config);
             new ErrorHandling().register(config);
+            new Assets().register(config);
             AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies));
             SessionAuth auth = signIn.auth();
             signIn.register(config);
