@@ -20,6 +20,7 @@ import org.cskpi.web.ops.MetricsController;
 import org.cskpi.web.ops.RequestLog;
 import org.cskpi.web.ops.SecurityHeaders;
 import org.cskpi.web.page.Assets;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -63,24 +64,25 @@ public final class WebApp {
     /** The features of the app, in the order they register, one line each. Add yours here. */
     private static List<WebFeature> features(WebDeps deps) {
         CskpiConfig.Web web = deps.config().web();
+        Pages pages = new Pages();
         UserService users = new UserService(deps.store().dsl(), deps.hasher(), deps.clock());
         LoginThrottle throttle = new LoginThrottle(web.loginAttemptsPerMinute(), deps.clock());
-        AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, web.secureCookies()));
+        AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, web.secureCookies()), pages);
         SessionAuth auth = signIn.auth();
         QueryService queries = new QueryService(QueryDatabase.open(deps.store()), web.queryTimeoutSeconds(), web.queryMaxRows());
         return List.of(
                 new ClientAddress(web.trustForwardedFor()),
                 new SecurityHeaders(web.secureCookies()),
                 new RequestLog(deps.metrics()),
-                new ErrorHandling(),
+                new ErrorHandling(pages),
                 new Assets(),
                 new HealthController(deps.store()),
                 new MetricsController(deps.metrics()),
-                new SurveyFeature(deps),
+                new SurveyFeature(deps, pages),
                 new InvitationApiController(deps),
                 signIn,
-                new QueryFeature(new QueryDeps(auth, queries)),
+                new QueryFeature(new QueryDeps(auth, queries), pages),
                 new ApiFeature(new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth)),
-                new ReportFeature(new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock())));
+                new ReportFeature(new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()), pages));
     }
 }

@@ -2,6 +2,7 @@ package org.cskpi.web.auth;
 
 import io.javalin.config.JavalinConfig;
 import org.cskpi.web.WebFeature;
+import org.cskpi.web.page.Pages;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 
@@ -17,10 +18,12 @@ public final class AuthFeature implements WebFeature {
     private static final int IDLE_SECONDS = 8 * 60 * 60;
 
     private final AuthDeps deps;
+    private final Pages pages;
     private final SessionAuth auth;
 
-    public AuthFeature(AuthDeps deps) {
+    public AuthFeature(AuthDeps deps, Pages pages) {
         this.deps = deps;
+        this.pages = pages;
         this.auth = new SessionAuth(deps.users());
     }
 
@@ -32,11 +35,11 @@ public final class AuthFeature implements WebFeature {
     @Override
     public void register(JavalinConfig config) {
         config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler(deps.secureCookies())));
-        AuthController controller = new AuthController(deps.users(), deps.throttle(), auth);
+        AuthController controller = new AuthController(deps.users(), deps.throttle(), auth, pages);
         config.routes.get("/login", controller::show);
         config.routes.post("/login", controller::login);
         config.routes.post("/logout", controller::logout);
-        AdminController admin = new AdminController(deps.users(), auth);
+        AdminController admin = new AdminController(deps.users(), auth, pages);
         auth.guard(config, "/admin", Role.ADMIN);
         config.routes.get("/admin/users", admin::list);
         config.routes.post("/admin/users", admin::add);

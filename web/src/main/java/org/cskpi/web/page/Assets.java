@@ -30,7 +30,6 @@ import org.cskpi.web.WebFeature;
  */
 public final class Assets implements WebFeature {
 
-    public static final String PATH = "/assets";
     static final String CACHE_CONTROL = "no-cache";
     /** The web module's own files, under {@code assets/} on the classpath. */
     private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css");
@@ -48,14 +47,9 @@ public final class Assets implements WebFeature {
         this.files = Map.copyOf(all);
     }
 
-    /** The URL of the asset {@code name}. */
-    public static String url(String name) {
-        return PATH + "/" + name;
-    }
-
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get(PATH + "/{name}", this::serve);
+        config.routes.get("/assets/{name}", this::serve);
     }
 
     private void serve(Context ctx) {

@@ -20,12 +20,14 @@ final class ReportController {
     private final ReportChoices choices;
     private final ReportCache cache;
     private final ReportContent content;
+    private final ReportPage page;
 
-    ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache) {
+    ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache, ReportPage page) {
         this.deps = deps;
         this.choices = choices;
         this.content = content;
         this.cache = cache;
+        this.page = page;
     }
 
     /** {@code GET /}: the latest complete week, or a note that there is nothing yet. */
@@ -33,7 +35,7 @@ final class ReportController {
         Optional<IsoWeek> week = choices.defaultWeek();
         User user = deps.auth().requireUser(ctx);
         if (week.isEmpty()) {
-            ctx.html(ReportPage.empty(user, deps.auth().csrfToken(ctx)));
+            ctx.html(page.empty(user, deps.auth().csrfToken(ctx)));
             return;
         }
         render(ctx, week.get());
@@ -60,9 +62,9 @@ final class ReportController {
         }
         User user = deps.auth().requireUser(ctx);
         StoreVersion version = choices.storeVersion();
-        String page = cache.get(new ReportCache.Key(week, filters), version.of(week),
+        String body = cache.get(new ReportCache.Key(week, filters), version.of(week),
                 version.maxAgeNanos(week, ReportCache.MAX_AGE_NANOS), () -> content.render(week, filters));
-        ctx.html(ReportPage.render(week, page, user, deps.auth().csrfToken(ctx)));
+        ctx.html(page.render(week, body, user, deps.auth().csrfToken(ctx)));
     }
 
     private static IsoWeek parseWeek(String text) {

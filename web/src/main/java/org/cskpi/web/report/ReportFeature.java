@@ -3,6 +3,7 @@ package org.cskpi.web.report;
 import io.javalin.config.JavalinConfig;
 import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
+import org.cskpi.web.page.Pages;
 
 /**
  * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any
@@ -11,15 +12,16 @@ import org.cskpi.web.auth.Role;
  * chart script, ECharts and the report's style sheet are among the app's
  * {@link org.cskpi.web.page.Assets}.
  */
-public record ReportFeature(ReportDeps deps) implements WebFeature {
+public record ReportFeature(ReportDeps deps, Pages pages) implements WebFeature {
 
     @Override
     public void register(JavalinConfig config) {
         ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(),
                 deps.config().survey().commentEditHours(), deps.clock());
-        ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices);
+        ReportPage page = new ReportPage(pages);
+        ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices, page);
         ReportCache cache = new ReportCache();
-        ReportController reports = new ReportController(deps, choices, content, cache);
+        ReportController reports = new ReportController(deps, choices, content, cache, page);
         ReportWarmer warmer = new ReportWarmer(choices, content, cache, ReportWarmer.PERIOD);
         config.events.serverStarted(warmer::start);
         config.events.serverStopping(warmer::stop);

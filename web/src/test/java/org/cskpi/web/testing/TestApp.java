@@ -21,6 +21,7 @@ import org.cskpi.web.auth.UserService;
 import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.ops.ErrorHandling;
 import org.cskpi.web.page.Assets;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -53,14 +54,15 @@ public final class TestApp implements AutoCloseable {
         users.add("admin1", Role.ADMIN, PASSWORD);
         LoginThrottle throttle = new LoginThrottle(10, clock);
         QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
+        Pages pages = new Pages();
         app = Javalin.create(config -> {
             new ClientAddress(true).register(config);
-            new ErrorHandling().register(config);
+            new ErrorHandling(pages).register(config);
             new Assets().register(config);
-            AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies));
+            AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies), pages);
             SessionAuth auth = signIn.auth();
             signIn.register(config);
-            new QueryFeature(new QueryDeps(auth, queries)).register(config);
+            new QueryFeature(new QueryDeps(auth, queries), pages).register(config);
             new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth)).register(config);
             // stand-ins for the report home page (guarded) and the survey (public)
             auth.guard(config, "/", Role.MANAGER);
