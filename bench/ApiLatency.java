@@ -33,6 +33,8 @@ import org.cskpi.web.auth.PasswordHasher;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
+import org.cskpi.web.page.Assets;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -63,10 +65,13 @@ public class ApiLatency {
             users.add("admin1", Role.ADMIN, "correct horse battery");
             QueryDatabase queryDb = QueryDatabase.open(store);
             Javalin app = Javalin.create(config -> {
-                SessionAuth auth = AuthFeature.register(config,
-                        new AuthDeps(users, new LoginThrottle(10, Clock.systemUTC()), false));
-                QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDb, 10, 10_000)));
-                ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(KEY)), auth));
+                Pages pages = new Pages();
+                AuthFeature signIn = new AuthFeature(new AuthDeps(users, new LoginThrottle(10, Clock.systemUTC()), false), pages);
+                SessionAuth auth = signIn.auth();
+                signIn.register(config);
+                new Assets().register(config);
+                new QueryFeature(new QueryDeps(auth, new QueryService(queryDb, 10, 10_000)), pages).register(config);
+                new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(KEY)), auth)).register(config);
                 config.routes.after(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'"));
             }).start(Math.max(servePort, 0));
             if (servePort >= 0) {

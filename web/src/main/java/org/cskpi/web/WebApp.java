@@ -1,7 +1,6 @@
 package org.cskpi.web;
 
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import java.util.List;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.web.api.ApiDeps;
@@ -20,6 +19,8 @@ import org.cskpi.web.ops.HealthController;
 import org.cskpi.web.ops.MetricsController;
 import org.cskpi.web.ops.RequestLog;
 import org.cskpi.web.ops.SecurityHeaders;
+import org.cskpi.web.page.Assets;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
@@ -32,9 +33,10 @@ import org.cskpi.web.survey.SurveyFeature;
  * The web app, wired once (STYLE.md rule 6). {@link #create} returns an UNSTARTED Javalin app;
  * only {@code ServeCommand} starts it, tests run it with {@code JavalinTest} on port 0.
  *
- * <p>App-wide concerns live here: security headers on every response, one exception mapper,
- * one log line and one metric sample per request. A feature plugs in with one line in
- * {@link #features}.
+ * <p>Everything the app does is a {@link WebFeature} built with its dependencies and listed once
+ * in {@link #features}, app-wide concerns first: client address, security headers on every
+ * response, one log line and one metric sample per request, one exception mapper, the static
+ * files of every page.
  *
  * <p>Who may see what: the survey ({@code /s/...}), {@code /login}, {@code /health} and
  * {@code /metrics} are public (metrics hold only counts and latencies per route template,
@@ -55,38 +57,32 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.port = deps.config().web().port();
             config.http.maxRequestSize = 64 * 1024;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/public";
-                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-            });
-            new ClientAddress(deps.config().web().trustForwardedFor()).register(config);
-            new SecurityHeaders(deps.config().web().secureCookies()).register(config);
-            new RequestLog(deps.metrics()).register(config);
-            new ErrorHandling().register(config);
             features.forEach(feature -> feature.register(config));
-            signedInPages(config, deps);
         });
     }
 
-    /** Login, users, /query, /api/kpis and the report pages; the query pool closes with the server. */
-    private static void signedInPages(JavalinConfig config, WebDeps deps) {
-        CskpiConfig.Web web = deps.config().web();
-        UserService users = new UserService(deps.store().dsl(), deps.hasher(), deps.clock());
-        QueryDatabase queryDatabase = QueryDatabase.open(deps.store());
-        config.events.serverStopped(queryDatabase::close);
-        SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, new LoginThrottle(web.loginAttemptsPerMinute(), deps.clock()), web.secureCookies()));
-        QueryFeature.register(config, new QueryDeps(auth, new QueryService(queryDatabase, web.queryTimeoutSeconds(), web.queryMaxRows())));
-        ApiFeature.register(config, new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth));
-        ReportFeature.register(config, new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()));
-    }
-
-    /** The features of the app, one line each. Add yours here. */
+    /** The features of the app, in the order they register, one line each. Add yours here. */
     private static List<WebFeature> features(WebDeps deps) {
+        CskpiConfig.Web web = deps.config().web();
+        Pages pages = new Pages();
+        UserService users = new UserService(deps.store().dsl(), deps.hasher(), deps.clock());
+        LoginThrottle throttle = new LoginThrottle(web.loginAttemptsPerMinute(), deps.clock());
+        AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, web.secureCookies()), pages);
+        SessionAuth auth = signIn.auth();
+        QueryService queries = new QueryService(QueryDatabase.open(deps.store()), web.queryTimeoutSeconds(), web.queryMaxRows());
         return List.of(
+                new ClientAddress(web.trustForwardedFor()),
+                new SecurityHeaders(web.secureCookies()),
+                new RequestLog(deps.metrics()),
+                new ErrorHandling(pages),
+                new Assets(),
                 new HealthController(deps.store()),
                 new MetricsController(deps.metrics()),
-                new SurveyFeature(deps),
-                new InvitationApiController(deps));
+                new SurveyFeature(deps, pages),
+                new InvitationApiController(deps),
+                signIn,
+                new QueryFeature(new QueryDeps(auth, queries), pages),
+                new ApiFeature(new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth)),
+                new ReportFeature(new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()), pages));
     }
 }

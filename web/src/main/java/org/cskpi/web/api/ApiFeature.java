@@ -1,17 +1,13 @@
 package org.cskpi.web.api;
 
 import io.javalin.config.JavalinConfig;
+import org.cskpi.web.WebFeature;
 
-/**
- * The JSON API, plugged in with one line: {@code ApiFeature.register(config, deps)}. Every path
- * under {@code /api/} needs the API key or a session, but the API's description.
- */
-public final class ApiFeature {
+/** The JSON API. Every path under {@code /api/} needs the API key or a session, but the API's description. */
+public record ApiFeature(ApiDeps deps) implements WebFeature {
 
-    private ApiFeature() {
-    }
-
-    public static void register(JavalinConfig config, ApiDeps deps) {
+    @Override
+    public void register(JavalinConfig config) {
         ApiController controller = new ApiController(deps);
         config.routes.before("/api/*", controller::authenticate);
         config.routes.get("/api/kpis", controller::kpis);

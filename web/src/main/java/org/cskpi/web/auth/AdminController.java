@@ -1,21 +1,33 @@
 package org.cskpi.web.auth;
 
-import static org.cskpi.web.page.Html.esc;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.cskpi.web.page.Layout;
+import org.cskpi.web.page.Frame;
+import org.cskpi.web.page.Pages;
 
 /** {@code /admin/users}: admins list, add and remove users (guarded: admin role + CSRF). */
 final class AdminController {
 
     private final UserService users;
     private final SessionAuth auth;
+    private final Pages pages;
 
-    AdminController(UserService users, SessionAuth auth) {
+    AdminController(UserService users, SessionAuth auth, Pages pages) {
         this.users = users;
         this.auth = auth;
+        this.pages = pages;
+    }
+
+    /**
+     * A row of the user list; every user but the admin looking at it can be removed. User names
+     * are [A-Za-z0-9._@-] only ({@link UserService}), all safe in the remove form's path segment.
+     */
+    record Row(String username, String role, LocalDate since, boolean removable) {
     }
 
     void list(Context ctx) {
@@ -54,34 +66,12 @@ final class AdminController {
     }
 
     private void render(Context ctx, String error) {
-        String csrf = auth.csrfToken(ctx);
-        StringBuilder body = new StringBuilder("<section class=\"card\"><h1>Users</h1>");
-        if (!error.isEmpty()) {
-            body.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>");
-        }
-        body.append("<div class=\"scroll\"><table><thead><tr><th>User</th><th>Role</th><th>Since</th><th></th></tr></thead><tbody>");
-        String me = auth.requireUser(ctx).username();
-        for (User user : users.list()) {
-            body.append("<tr><td>").append(esc(user.username())).append("</td><td>").append(esc(user.role().dbName()))
-                    .append("</td><td>").append(esc(user.createdAt().toLocalDate())).append("</td><td>");
-            if (!user.username().equals(me)) {
-                // user names are [A-Za-z0-9._@-] only (UserService), all safe in a path segment
-                body.append("<form method=\"post\" action=\"/admin/users/").append(esc(user.username()))
-                        .append("/remove\">").append(Layout.csrfField(csrf))
-                        .append("<button type=\"submit\" class=\"secondary\">Remove</button></form>");
-            }
-            body.append("</td></tr>");
-        }
-        body.append("</tbody></table></div></section><section class=\"card\"><h2>Add a user</h2>")
-                .append("<form method=\"post\" action=\"/admin/users\">").append(Layout.csrfField(csrf))
-                .append("<label for=\"username\">User name</label><input id=\"username\" name=\"username\" required>")
-                .append("<label for=\"role\">Role</label><select id=\"role\" name=\"role\">");
-        for (Role role : Role.values()) {
-            body.append("<option>").append(esc(role.dbName())).append("</option>");
-        }
-        body.append("</select><label for=\"password\">Password (at least ").append(UserService.MIN_PASSWORD_LENGTH)
-                .append(" characters)</label><input id=\"password\" name=\"password\" type=\"password\" ")
-                .append("autocomplete=\"new-password\" required><button type=\"submit\">Add user</button></form></section>");
-        ctx.html(Layout.page("Users", auth.currentUser(ctx), csrf, body.toString()));
+        User me = auth.requireUser(ctx);
+        List<Row> rows = users.list().stream().map(user -> new Row(user.username(), user.role().dbName(),
+                user.createdAt().toLocalDate(), !user.username().equals(me.username()))).toList();
+        List<String> roles = Arrays.stream(Role.values()).map(Role::dbName).toList();
+        Frame frame = new Frame("Users", auth.currentUser(ctx), auth.csrfToken(ctx));
+        ctx.html(pages.render("auth/users", frame, Map.of("error", error, "users", rows, "roles", roles,
+                "min_password_length", UserService.MIN_PASSWORD_LENGTH)));
     }
 }

@@ -1,11 +1,11 @@
 package org.cskpi.web.auth;
 
-import static org.cskpi.web.page.Html.esc;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 import java.util.Optional;
-import org.cskpi.web.page.Layout;
+import org.cskpi.web.page.Frame;
+import org.cskpi.web.page.Pages;
 
 /** {@code GET/POST /login} and {@code POST /logout}. */
 final class AuthController {
@@ -13,11 +13,13 @@ final class AuthController {
     private final UserService users;
     private final LoginThrottle throttle;
     private final SessionAuth auth;
+    private final Pages pages;
 
-    AuthController(UserService users, LoginThrottle throttle, SessionAuth auth) {
+    AuthController(UserService users, LoginThrottle throttle, SessionAuth auth, Pages pages) {
         this.users = users;
         this.throttle = throttle;
         this.auth = auth;
+        this.pages = pages;
     }
 
     void show(Context ctx) {
@@ -54,18 +56,8 @@ final class AuthController {
     }
 
     private void render(Context ctx, String next, String username, String error) {
-        String csrf = auth.csrfToken(ctx);
-        String body = "<section class=\"card login\"><h1>Sign in</h1>"
-                + (error.isEmpty() ? "" : "<p class=\"error\" role=\"alert\">" + esc(error) + "</p>")
-                + "<form method=\"post\" action=\"/login\">" + Layout.csrfField(csrf)
-                + "<input type=\"hidden\" name=\"next\" value=\"" + esc(next) + "\">"
-                + "<label for=\"username\">User name</label>"
-                + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus value=\""
-                + esc(username) + "\">"
-                + "<label for=\"password\">Password</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-                + "<button type=\"submit\">Sign in</button></form></section>";
-        ctx.html(Layout.page("Sign in", Optional.empty(), csrf, body));
+        Frame frame = new Frame("Sign in", Optional.empty(), auth.csrfToken(ctx));
+        ctx.html(pages.render("auth/login", frame, Map.of("next", next, "username", username, "error", error)));
     }
 
     /** Only a path on this site: "/x" but not "//host" or "/\host" (open redirects). */

@@ -1,7 +1,5 @@
 package org.cskpi.web.ops;
 
-import static org.cskpi.web.page.Html.esc;
-
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,7 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cskpi.web.WebFeature;
 import org.cskpi.web.api.ApiError;
-import org.cskpi.web.page.Layout;
+import org.cskpi.web.page.Frame;
+import org.cskpi.web.page.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +32,15 @@ public final class ErrorHandling implements WebFeature {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
     private static final String FAILED = "Something went wrong on our side. Please try again in a moment.";
 
+    private final Pages pages;
+
+    public ErrorHandling(Pages pages) {
+        this.pages = pages;
+    }
+
     @Override
     public void register(JavalinConfig config) {
-        config.routes.exception(HttpResponseException.class, ErrorHandling::httpError);
+        config.routes.exception(HttpResponseException.class, this::httpError);
         config.routes.exception(ValidationException.class, ErrorHandling::validationError);
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), RequestLog.route(ctx), e);
@@ -47,7 +52,7 @@ public final class ErrorHandling implements WebFeature {
         });
     }
 
-    private static void httpError(HttpResponseException e, Context ctx) {
+    private void httpError(HttpResponseException e, Context ctx) {
         if (ApiError.isApi(ctx)) {
             ApiError.of(e.getStatus(), e.getMessage()).send(ctx);
             return;
@@ -80,8 +85,8 @@ public final class ErrorHandling implements WebFeature {
                 .collect(Collectors.joining("; "));
     }
 
-    /** A page for {@code status} that says what happened and where to go next. */
-    static String page(int status, String message) {
+    /** A page for {@code status} that says what happened and where to go next (ops/error.peb). */
+    private String page(int status, String message) {
         String heading = switch (status) {
             case 400 -> "That request did not make sense";
             case 401 -> "Please sign in";
@@ -90,13 +95,7 @@ public final class ErrorHandling implements WebFeature {
             case 429 -> "Too many requests";
             default -> "Something went wrong";
         };
-        String next = switch (status) {
-            case 401 -> "<a href=\"/login\">Sign in</a>";
-            case 429 -> "Wait a minute, then <a href=\"/\">try again</a>.";
-            default -> "<a href=\"/\">Back to the latest report</a>";
-        };
-        String detail = message == null || message.isBlank() ? "" : "<p>" + esc(message) + "</p>";
-        return Layout.page(heading, Optional.empty(), "", "<div class=\"card notice\"><h1>" + esc(heading)
-                + "</h1>" + detail + "<p>" + next + "</p><p class=\"meta\">HTTP " + status + "</p></div>");
+        String detail = message == null || message.isBlank() ? "" : message;
+        return pages.render("ops/error", Frame.anonymous(heading), Map.of("status", status, "message", detail));
     }
 }

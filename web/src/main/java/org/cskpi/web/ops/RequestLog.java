@@ -56,7 +56,7 @@ public final class RequestLog implements WebFeature {
         try {
             return ctx.endpoint().path;
         } catch (RuntimeException noEndpoint) {
-            return ctx.path().startsWith("/static/") ? "/static/*" : "(unmatched)";
+            return "(unmatched)";
         }
     }
 }

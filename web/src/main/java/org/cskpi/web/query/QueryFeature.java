@@ -1,19 +1,20 @@
 package org.cskpi.web.query;
 
 import io.javalin.config.JavalinConfig;
+import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
+import org.cskpi.web.page.Pages;
 
-/** The analysts' {@code /query} page, plugged in with one line: {@code QueryFeature.register(config, deps)}. */
-public final class QueryFeature {
+/** The analysts' {@code /query} page; its read-only connections close when the server stops. */
+public record QueryFeature(QueryDeps deps, Pages pages) implements WebFeature {
 
-    private QueryFeature() {
-    }
-
-    public static void register(JavalinConfig config, QueryDeps deps) {
+    @Override
+    public void register(JavalinConfig config) {
         deps.auth().guard(config, "/query", Role.ANALYST);
-        QueryController controller = new QueryController(deps.auth(), deps.queries());
+        QueryController controller = new QueryController(deps.auth(), deps.queries(), pages);
         config.routes.get("/query", controller::show);
         config.routes.post("/query", controller::run);
         config.routes.post("/query/csv", controller::csv);
+        config.events.serverStopped(deps.queries()::close);
     }
 }

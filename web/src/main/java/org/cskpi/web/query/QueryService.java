@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@code web.query_timeout_seconds}) and a row limit ({@code web.query_max_rows}).
  * Only {@code executeQuery} is used: H2 refuses it for anything that is not a query.
  */
-public final class QueryService {
+public final class QueryService implements AutoCloseable {
 
     /** H2 error codes (org.h2.api.ErrorCode) turned into plain messages. */
     private static final int METHOD_ONLY_ALLOWED_FOR_QUERY = 90002;
@@ -41,6 +41,12 @@ public final class QueryService {
 
     public int timeoutSeconds() {
         return timeoutSeconds;
+    }
+
+    /** Closes the read-only connections; the query feature does so when the server stops. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     public QueryResult run(String sql) {

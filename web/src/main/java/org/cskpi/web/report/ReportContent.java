@@ -20,18 +20,20 @@ final class ReportContent {
     private final DSLContext dsl;
     private final CskpiConfig config;
     private final ReportChoices choices;
+    private final ReportPage page;
 
-    ReportContent(DSLContext dsl, CskpiConfig config, ReportChoices choices) {
+    ReportContent(DSLContext dsl, CskpiConfig config, ReportChoices choices, ReportPage page) {
         this.dsl = dsl;
         this.config = config;
         this.choices = choices;
+        this.page = page;
     }
 
     String render(IsoWeek week, Filters filters) {
         WeeklyReport report = ReportBuilder.build(dsl, config, week, filters);
         ReportPage.Choices picker = new ReportPage.Choices(newestFirst(report), choices.values(Breakdown.CHANNEL),
                 choices.values(Breakdown.TEAM));
-        return ReportPage.content(report, picker);
+        return page.content(report, picker);
     }
 
     /** The report already read every week of the store (oldest first); the picker lists them newest first. */

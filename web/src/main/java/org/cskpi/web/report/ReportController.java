@@ -4,13 +4,9 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.Filters;
-import org.cskpi.reports.html.ReportAssets;
 import org.cskpi.store.kpi.Breakdown;
 import org.cskpi.web.auth.User;
 
@@ -21,23 +17,18 @@ import org.cskpi.web.auth.User;
  */
 final class ReportController {
 
-    static final String ASSET_BASE = "/assets/report";
-    private static final List<String> ASSETS = List.of(ReportAssets.ECHARTS, ReportAssets.STARTER, ReportAssets.STYLESHEET);
-
     private final ReportDeps deps;
     private final ReportChoices choices;
     private final ReportCache cache;
     private final ReportContent content;
-    /** The three files, read once: ECharts is ~1 MB and never changes while the app runs. */
-    private final Map<String, byte[]> assets;
+    private final ReportPage page;
 
-    ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache) {
+    ReportController(ReportDeps deps, ReportChoices choices, ReportContent content, ReportCache cache, ReportPage page) {
         this.deps = deps;
         this.choices = choices;
         this.content = content;
         this.cache = cache;
-        this.assets = ASSETS.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                name -> name, name -> ReportAssets.content(name).getBytes(StandardCharsets.UTF_8)));
+        this.page = page;
     }
 
     /** {@code GET /}: the latest complete week, or a note that there is nothing yet. */
@@ -45,7 +36,7 @@ final class ReportController {
         Optional<IsoWeek> week = choices.defaultWeek();
         User user = deps.auth().requireUser(ctx);
         if (week.isEmpty()) {
-            ctx.html(ReportPage.empty(user, deps.auth().csrfToken(ctx)));
+            ctx.html(page.empty(user, deps.auth().csrfToken(ctx)));
             return;
         }
         render(ctx, week.get());
@@ -65,17 +56,6 @@ final class ReportController {
         render(ctx, parseWeek(ctx.pathParam("week")));
     }
 
-    /** {@code GET /assets/report/{asset}}: ECharts, the chart starter or the report CSS. */
-    void asset(Context ctx) {
-        String name = ctx.pathParam("asset");
-        byte[] content = assets.get(name);
-        if (content == null) {
-            throw new NotFoundResponse("No such file.");
-        }
-        ctx.header("Cache-Control", "public, max-age=86400");
-        ctx.contentType(ReportAssets.contentType(name)).result(content);
-    }
-
     private void render(Context ctx, IsoWeek week) {
         Filters filters = filters(ctx);
         if (!choices.hasWeek(week)) {
@@ -83,9 +63,9 @@ final class ReportController {
         }
         User user = deps.auth().requireUser(ctx);
         StoreVersion version = choices.storeVersion();
-        String page = cache.get(new ReportCache.Key(week, filters), version.of(week),
+        String body = cache.get(new ReportCache.Key(week, filters), version.of(week),
                 version.maxAgeNanos(week, ReportCache.MAX_AGE_NANOS), () -> content.render(week, filters));
-        ctx.html(ReportPage.render(week, page, user, deps.auth().csrfToken(ctx)));
+        ctx.html(page.render(week, body, user, deps.auth().csrfToken(ctx)));
     }
 
     private static IsoWeek parseWeek(String text) {

@@ -1,27 +1,27 @@
 package org.cskpi.web.report;
 
 import io.javalin.config.JavalinConfig;
+import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
+import org.cskpi.web.page.Pages;
 
 /**
- * The managers' report pages, plugged in with one line: {@code ReportFeature.register(config, deps)}.
- * {@code /} is the latest complete week, {@code /reports/{week}} any week, {@code /reports?week=...}
- * the week picker's target; all need a manager. While the server runs, {@link ReportWarmer} keeps
- * the pages a manager opens first built ahead of requests. The chart script, ECharts and the
- * report's style sheet are served by the app under {@link ReportController#ASSET_BASE} (public: no
- * data in them).
+ * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any
+ * week, {@code /reports?week=...} the week picker's target; all need a manager. While the server
+ * runs, {@link ReportWarmer} keeps the pages a manager opens first built ahead of requests. The
+ * chart script, ECharts and the report's style sheet are among the app's
+ * {@link org.cskpi.web.page.Assets}.
  */
-public final class ReportFeature {
+public record ReportFeature(ReportDeps deps, Pages pages) implements WebFeature {
 
-    private ReportFeature() {
-    }
-
-    public static void register(JavalinConfig config, ReportDeps deps) {
+    @Override
+    public void register(JavalinConfig config) {
         ReportChoices choices = new ReportChoices(deps.dsl(), deps.config().business().zone(),
                 deps.config().survey().commentEditHours(), deps.clock());
-        ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices);
+        ReportPage page = new ReportPage(pages);
+        ReportContent content = new ReportContent(deps.dsl(), deps.config(), choices, page);
         ReportCache cache = new ReportCache();
-        ReportController reports = new ReportController(deps, choices, content, cache);
+        ReportController reports = new ReportController(deps, choices, content, cache, page);
         ReportWarmer warmer = new ReportWarmer(choices, content, cache, ReportWarmer.PERIOD);
         config.events.serverStarted(warmer::start);
         config.events.serverStopping(warmer::stop);
@@ -30,6 +30,5 @@ public final class ReportFeature {
         config.routes.get("/", reports::home);
         config.routes.get("/reports", reports::pick);
         config.routes.get("/reports/{week}", reports::show);
-        config.routes.get(ReportController.ASSET_BASE + "/{asset}", reports::asset);
     }
 }

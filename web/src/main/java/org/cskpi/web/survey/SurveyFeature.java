@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
+import org.cskpi.web.page.Pages;
 
 /**
  * The public survey: routes under {@code /s/}, the per-address rate limit in front of them,
@@ -21,9 +22,11 @@ public final class SurveyFeature implements WebFeature {
     static final int STATE_CONNECTIONS = 4;
 
     private final WebDeps deps;
+    private final Pages pages;
 
-    public SurveyFeature(WebDeps deps) {
+    public SurveyFeature(WebDeps deps, Pages pages) {
         this.deps = deps;
+        this.pages = pages;
     }
 
     @Override
@@ -33,11 +36,11 @@ public final class SurveyFeature implements WebFeature {
         AnswerWriter writer = new AnswerWriter(deps.store().dataSource(), deps.clock(), editWindow);
         StateReader reader = new StateReader(deps.store().dataSource(), STATE_CONNECTIONS);
         SurveyService service = new SurveyService(reader, writer, deps.clock(), editWindow, deps.metrics());
-        SurveyPages pages = new SurveyPages(settings.brand());
-        SurveyController survey = new SurveyController(service, pages);
+        SurveyPages surveyPages = new SurveyPages(settings.brand(), pages);
+        SurveyController survey = new SurveyController(service, surveyPages);
         RateLimiter limiter = RateLimiter.perMinute(settings.rateLimitPerMinute());
 
-        config.routes.before("/s/*", ctx -> limit(ctx, limiter, pages));
+        config.routes.before("/s/*", ctx -> limit(ctx, limiter, surveyPages));
         config.routes.get("/s/{token}", survey::show);
         config.routes.post("/s/{token}", survey::submit);
         config.routes.post("/s/{token}/comment", survey::editComment);

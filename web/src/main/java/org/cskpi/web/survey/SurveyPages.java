@@ -1,34 +1,24 @@
 package org.cskpi.web.survey;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cskpi.web.page.Pages;
 
 /**
- * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble
- * escapes every {@code {{ value }}} for HTML by default (autoescaping on, strategy html), so a
- * comment is shown exactly as typed and can never become markup.
+ * Renders the survey's pages from the templates under {@code templates/survey} ({@link Pages}
+ * escapes every value, so a comment is shown exactly as typed and can never become markup).
  */
 public final class SurveyPages {
 
-    private final PebbleEngine engine;
+    private final Pages pages;
     private final String brand;
     /** Each supported language's texts for a page, with the brand filled in: built once, not per request. */
     private final Map<String, Map<String, String>> pageTexts;
 
-    public SurveyPages(String brand) {
-        ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix("templates/survey");
-        loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true)
-                .cacheActive(true).build();
+    public SurveyPages(String brand, Pages pages) {
+        this.pages = pages;
         this.brand = brand;
         this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
                 language -> language, language -> Map.copyOf(SurveyTexts.of(language).forPage(brand))));
@@ -50,12 +40,12 @@ public final class SurveyPages {
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
         model.put("scores", Scores.ALL);
-        return render("form", model);
+        return pages.render("survey/form", model);
     }
 
     /** The thank-you page after a stored answer or comment, with the form to change the comment. */
     public String thanks(SurveyTexts texts, String token, String comment) {
-        return render("thanks", commentForm(texts, token, comment, List.of()));
+        return pages.render("survey/thanks", commentForm(texts, token, comment, List.of()));
     }
 
     /**
@@ -70,7 +60,7 @@ public final class SurveyPages {
         Map<String, Object> model = commentForm(texts, answered.token(), answered.comment(), answered.errors());
         model.put("answered_score", texts.get("answered_score", Integer.toString(answered.score())));
         model.put("editable", answered.editable());
-        return render("answered", model);
+        return pages.render("survey/answered", model);
     }
 
     private Map<String, Object> commentForm(SurveyTexts texts, String token, String comment, List<String> errors) {
@@ -86,7 +76,7 @@ public final class SurveyPages {
         Map<String, Object> model = base(texts);
         model.put("heading", texts.get(headingKey));
         model.put("body", texts.get(bodyKey));
-        return render("notice", model);
+        return pages.render("survey/notice", model);
     }
 
     private Map<String, Object> base(SurveyTexts texts) {
@@ -96,16 +86,5 @@ public final class SurveyPages {
         model.put("t", page != null ? page : texts.forPage(brand));
         model.put("brand", brand);
         return model;
-    }
-
-    private String render(String name, Map<String, Object> model) {
-        PebbleTemplate template = engine.getTemplate(name);
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("rendering survey page " + name, e);
-        }
-        return out.toString();
     }
 }

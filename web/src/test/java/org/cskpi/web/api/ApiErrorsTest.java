@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.cskpi.web.TestWeb;
 import org.cskpi.web.ops.ErrorHandling;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.testing.Browser;
 import org.cskpi.web.testing.WholeApp;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,7 @@ class ApiErrorsTest {
     void a_refusal_for_too_many_requests_under_api_is_json_too() {
         // no /api route limits its callers yet; the one exception mapper answers for any that will
         Javalin limited = Javalin.create(config -> {
-            new ErrorHandling().register(config);
+            new ErrorHandling(new Pages()).register(config);
             config.routes.get("/api/limited", ctx -> {
                 throw new TooManyRequestsResponse("Slow down.");
             });

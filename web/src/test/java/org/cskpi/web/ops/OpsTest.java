@@ -47,7 +47,7 @@ class OpsTest {
     @Test
     void every_response_carries_the_security_headers_errors_included() {
         JavalinTest.test(app, (server, client) -> {
-            for (String path : List.of("/health", "/s/unknown", "/no-such-page", "/static/survey.css")) {
+            for (String path : List.of("/health", "/s/unknown", "/no-such-page", "/assets/survey.css")) {
                 Response response = client.get(path);
                 assertThat(header(response, "Content-Security-Policy")).as(path)
                         .contains("default-src 'none'").contains("script-src 'self'").contains("frame-ancestors 'none'")

@@ -114,7 +114,7 @@ class ReportPagesTest {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             assertThat(refused.body()).contains("<h1>Not allowed</h1>").contains("This page needs the analyst role.")
-                    .contains("href=\"/assets/cskpi/app.css\"").doesNotContain("Exception");
+                    .contains("href=\"/assets/app.css\"").doesNotContain("Exception");
             assertThat(refused.headers().firstValue("Content-Security-Policy").orElseThrow())
                     .contains("script-src 'self'").doesNotContain("unsafe-inline");
             // the JSON API keeps JSON errors
@@ -198,17 +198,17 @@ class ReportPagesTest {
     void the_page_links_its_scripts_from_the_app_and_has_no_inline_script() {
         run((manager, unused) -> {
             String page = signedIn(manager, "manager1").get("/").body();
-            assertThat(page).contains("<script src=\"/assets/report/echarts.min.js\"></script>")
-                    .contains("<script src=\"/assets/report/cskpi-report.js\"></script>")
-                    .contains("<link rel=\"stylesheet\" href=\"/assets/report/cskpi-report.css\">")
+            assertThat(page).contains("<script src=\"/assets/echarts.min.js\"></script>")
+                    .contains("<script src=\"/assets/cskpi-report.js\"></script>")
+                    .contains("<link rel=\"stylesheet\" href=\"/assets/cskpi-report.css\">")
                     .doesNotContain("<style").doesNotContain("http://").doesNotContain("https://");
             // every <script> either loads a file or is inert JSON
             assertThat(Pattern.compile("<script(?![^>]*(src=|type=\"application/json\"))").matcher(page).find()).isFalse();
-            HttpResponse<String> echarts = manager.get("/assets/report/echarts.min.js");
+            HttpResponse<String> echarts = manager.get("/assets/echarts.min.js");
             assertThat(echarts.statusCode()).isEqualTo(200);
             assertThat(echarts.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
             assertThat(echarts.body()).contains("echarts");
-            assertThat(manager.get("/assets/report/secret.js").statusCode()).isEqualTo(404);
+            assertThat(manager.get("/assets/secret.js").statusCode()).isEqualTo(404);
         });
     }
 

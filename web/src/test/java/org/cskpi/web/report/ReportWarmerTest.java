@@ -20,6 +20,7 @@ import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
 import org.cskpi.web.MutableClock;
 import org.cskpi.web.TestWeb;
+import org.cskpi.web.page.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class ReportWarmerTest {
         ReportStoreRows.fill(store.dsl());
         choices = new ReportChoices(store.dsl(), ZoneId.of("Europe/Oslo"), 24, clock);
         cache = new ReportCache();
-        warmer = new ReportWarmer(choices, new ReportContent(store.dsl(), TestWeb.config(1000), choices), cache,
-                Duration.ofMillis(20));
+        ReportContent content = new ReportContent(store.dsl(), TestWeb.config(1000), choices, new ReportPage(new Pages()));
+        warmer = new ReportWarmer(choices, content, cache, Duration.ofMillis(20));
     }
 
     @AfterEach

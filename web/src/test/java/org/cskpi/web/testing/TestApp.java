@@ -20,15 +20,18 @@ import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.ops.ErrorHandling;
+import org.cskpi.web.page.Assets;
+import org.cskpi.web.page.Pages;
 import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
 import org.cskpi.web.query.QueryService;
 
 /**
- * A Javalin app with only this module's login, query and API features and the app's one
- * exception mapper, on a fresh migrated in-memory store, as WebApp will wire them (one register
- * call each), plus the strict CSP the pages must live under. Users: manager1/analyst1/admin1, password {@link #PASSWORD}.
+ * A Javalin app with only this module's login, query and API features, the app's one
+ * exception mapper and the pages' static files, on a fresh migrated in-memory store, as WebApp
+ * wires them (one feature object each), plus the strict CSP the pages must live under. Users:
+ * manager1/analyst1/admin1, password {@link #PASSWORD}.
  * It trusts {@code X-Forwarded-For} as if behind a proxy, so a test can play clients at several
  * addresses ({@link Browser#at}).
  */
@@ -51,12 +54,16 @@ public final class TestApp implements AutoCloseable {
         users.add("admin1", Role.ADMIN, PASSWORD);
         LoginThrottle throttle = new LoginThrottle(10, clock);
         QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
+        Pages pages = new Pages();
         app = Javalin.create(config -> {
             new ClientAddress(true).register(config);
-            new ErrorHandling().register(config);
-            SessionAuth auth = AuthFeature.register(config, new AuthDeps(users, throttle, secureCookies));
-            QueryFeature.register(config, new QueryDeps(auth, queries));
-            ApiFeature.register(config, new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth));
+            new ErrorHandling(pages).register(config);
+            new Assets().register(config);
+            AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies), pages);
+            SessionAuth auth = signIn.auth();
+            signIn.register(config);
+            new QueryFeature(new QueryDeps(auth, queries), pages).register(config);
+            new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth)).register(config);
             // stand-ins for the report home page (guarded) and the survey (public)
             auth.guard(config, "/", Role.MANAGER);
             config.routes.get("/", ctx -> ctx.result("report home"));
