@@ -34,7 +34,8 @@ final class TableHtml {
             out.append("</section>\n");
             return;
         }
-        out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(Html.text(breakdown))
+        wrapStart(out, title);
+        out.append("<table><thead><tr><th>").append(Html.text(breakdown))
                 .append("</th>");
         for (KpiSpec spec : table.columns()) {
             out.append("<th class=\"num\">").append(Html.text(spec.noun())).append("</th>");
@@ -56,6 +57,16 @@ final class TableHtml {
         out.append("<p class=\"note\">Grey values are small samples (under 30).</p></section>\n");
     }
 
+    /**
+     * A wide table scrolls sideways inside its wrapper on a phone; keyboard users can scroll it
+     * only if the wrapper takes focus (axe-core rule scrollable-region-focusable), and a named
+     * region says what they are in.
+     */
+    private static void wrapStart(StringBuilder out, String name) {
+        out.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(Html.text(name)).append("\">");
+    }
+
     private static void cell(StringBuilder out, KpiSpec spec, Optional<WeeklyKpi> kpi) {
         if (kpi.isEmpty()) {
             out.append("<td class=\"num\">\u2013</td>");
@@ -72,7 +83,8 @@ final class TableHtml {
             out.append("<p class=\"note\">No detractor left a comment this week.</p></section>\n");
             return;
         }
-        out.append("<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">Score</th>")
+        wrapStart(out, "Detractor comments");
+        out.append("<table><thead><tr><th class=\"num\">Score</th>")
                 .append("<th>Answered, ticket</th><th>Comment</th></tr></thead><tbody>");
         List<NpsAnswer> shown = comments.subList(0, Math.min(MAX_COMMENTS, comments.size()));
         for (NpsAnswer a : shown) {

@@ -19,21 +19,26 @@ import org.cskpi.reports.StoreRows;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.testing.Chromium;
+import org.cskpi.reports.testing.ChromiumExtension;
+import org.cskpi.reports.testing.ReportCharts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Acceptance (issue 7): the generated report opens in headless Chromium with the network off and
  * every chart draws, with no console message. Also the web app's linked mode under a strict CSP.
- * Screenshots (desktop 1280 px, phone 390 px) land in target/browser for a person to look at.
+ * Screenshots (360 px and 1366 px) land in target/screenshots/BrowserRenderTest for a person to
+ * look at.
  */
+@ExtendWith(ChromiumExtension.class)
 class BrowserRenderTest {
 
     private static final Path DIR = Path.of("target", "browser");
     private static StoreRows rows;
     private static WeeklyReport report;
-    private static Chromium chromium;
 
     @BeforeAll
     static void render() throws IOException {
@@ -41,7 +46,6 @@ class BrowserRenderTest {
         rows = SampleStore.fill(StoreRows.fresh());
         report = ReportBuilder.build(rows.dsl(), CskpiConfig.defaults(Path.of("data")), SampleStore.LAST_COMPLETE,
                 Filters.none());
-        chromium = new Chromium(DIR);
     }
 
     @AfterAll
@@ -50,25 +54,26 @@ class BrowserRenderTest {
     }
 
     @Test
-    void the_standalone_file_draws_every_chart_offline_without_console_messages() throws Exception {
+    void the_standalone_file_draws_every_chart_offline_without_console_messages(Chromium chromium) throws Exception {
         Path file = DIR.resolve("report.html");
         Files.writeString(file, HtmlReport.page(report, ScriptMode.inline()), StandardCharsets.UTF_8);
 
-        Chromium.Result result = chromium.dumpDom(file.toUri().toString(), 1280);
+        chromium.open(file.toUri().toString());
+        chromium.await(ReportCharts::allDrawn);
+        String dom = chromium.driver().getPageSource();
 
-        assertEveryChartDrawn(result.stdout());
-        assertThat(result.console()).isEmpty();
+        assertEveryChartDrawn(dom);
+        assertThat(chromium.takeConsoleMessages()).isEmpty();
         // the injected comment stayed text
-        assertThat(result.stdout()).contains("&lt;script&gt;alert('owned')&lt;/script&gt;");
+        assertThat(dom).contains("&lt;script&gt;alert('owned')&lt;/script&gt;");
 
-        chromium.screenshot(file.toUri().toString(), 1280, 5200, DIR.resolve("report-desktop.png"));
-        chromium.screenshot(file.toUri().toString(), 390, 9800, DIR.resolve("report-phone.png"));
-        assertThat(DIR.resolve("report-desktop.png")).isNotEmptyFile();
-        assertThat(DIR.resolve("report-phone.png")).isNotEmptyFile();
+        for (Path shot : chromium.screenshot("report")) {
+            assertThat(shot).isNotEmptyFile();
+        }
     }
 
     @Test
-    void the_linked_page_draws_every_chart_under_a_strict_content_security_policy() throws Exception {
+    void the_linked_page_draws_every_chart_under_a_strict_content_security_policy(Chromium chromium) throws Exception {
         String page = HtmlReport.page(report, ScriptMode.linked("/assets"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -95,10 +100,12 @@ class BrowserRenderTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/report";
-            Chromium.Result result = chromium.dumpDom(url, 390);
+            chromium.atPhoneWidth().open(url);
+            chromium.await(ReportCharts::allDrawn);
 
-            assertEveryChartDrawn(result.stdout());
-            assertThat(result.console()).as("CSP violations and script errors are console messages").isEmpty();
+            assertEveryChartDrawn(chromium.driver().getPageSource());
+            assertThat(chromium.takeConsoleMessages()).as("CSP violations and script errors are console messages")
+                    .isEmpty();
         } finally {
             server.stop(0);
         }

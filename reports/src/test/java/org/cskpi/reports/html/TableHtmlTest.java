@@ -42,4 +42,10 @@ class TableHtmlTest {
         assertThat(html.split("<blockquote>", -1)).hasSize(101);
         assertThat(html).doesNotContain("newest of");
     }
+
+    @Test
+    void a_keyboard_can_reach_the_table_when_it_scrolls_sideways_on_a_phone() {
+        assertThat(html(comments(1)))
+                .contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Detractor comments\">");
+    }
 }

@@ -16,12 +16,12 @@ import org.jooq.DSLContext;
  * so the whole operation rose 20 % in W47 (1200 / 1000 - 1), chat 50 % (300 / 200 - 1) and
  * Billing fell 20 % (400 / 500 - 1); W47 is the latest complete week.
  */
-final class ReportStoreRows {
+public final class ReportStoreRows {
 
     private ReportStoreRows() {
     }
 
-    static void fill(DSLContext dsl) {
+    public static void fill(DSLContext dsl) {
         volume(dsl, "2026-W46", "all", "all", 1000, false);
         volume(dsl, "2026-W47", "all", "all", 1200, false);
         volume(dsl, "2026-W48", "all", "all", 150, true);

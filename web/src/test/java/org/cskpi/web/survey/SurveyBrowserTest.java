@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
 import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.TicketRef;
+import org.cskpi.reports.testing.Chromium;
+import org.cskpi.reports.testing.ChromiumExtension;
 import org.cskpi.store.Store;
 import org.cskpi.store.jooq.tables.records.SurveyResponsesRecord;
 import org.cskpi.web.TestWeb;
@@ -17,7 +17,9 @@ import org.cskpi.web.WebApp;
 import org.cskpi.web.WebDeps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -25,47 +27,37 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The survey in a real browser: Debian's headless Chromium driven by its chromedriver, on a
- * 360 x 740 phone-sized window. (.ci/run installs both packages.)
+ * The survey in a real browser: the JVM's headless Chromium ({@link ChromiumExtension}) with a
+ * 360 x 740 phone viewport.
  */
+@ExtendWith(ChromiumExtension.class)
 class SurveyBrowserTest {
 
     private static Store store;
     private static Javalin app;
-    private static ChromeDriver browser;
     private static Invitations invitations;
+    private Chromium chromium;
+    private ChromeDriver browser;
 
     @BeforeAll
     static void start() {
         store = TestWeb.store();
         app = WebApp.create(WebDeps.of(TestWeb.config(10_000), store, Clock.systemUTC())).start("127.0.0.1", 0);
         invitations = new Invitations(store.dsl(), Clock.systemUTC(), TestWeb.config(1).survey());
-        assertThat(Path.of("/usr/bin/chromium")).as("install Debian's chromium and chromium-driver").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=360,740", "--lang=en-US");
-        // Headless Chromium keeps windows at least 500 px wide; device emulation gives the
-        // page a real 360 x 740 phone viewport (and touch events).
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of(
-                "deviceMetrics", java.util.Map.of("width", 360, "height", 740, "pixelRatio", 2.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @BeforeEach
+    void onAPhone(Chromium chromium) {
+        this.chromium = chromium.atPhoneWidth();
+        this.browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         app.stop();
         store.close();
     }
@@ -81,7 +73,7 @@ class SurveyBrowserTest {
      * page is being replaced, element look-ups can fail (stale element, node not in the
      * document): those are retried.
      */
-    private static void awaitHeading(String heading) {
+    private void awaitHeading(String heading) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(WebDriverException.class)
@@ -98,8 +90,7 @@ class SurveyBrowserTest {
         JavascriptExecutor js = browser;
         assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isLessThanOrEqualTo(360);
         // nothing sticks out sideways on a 360 px screen
-        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).intValue());
+        assertThat(chromium.sidewaysOverflow()).isZero();
         WebElement nine = browser.findElement(By.cssSelector("label[for=score-9]"));
         assertThat(nine.getSize().getHeight()).isGreaterThanOrEqualTo(44);
         nine.click();
@@ -149,6 +140,6 @@ class SurveyBrowserTest {
         open("css-1", "en", "");
         String background = browser.findElement(By.cssSelector("button[type=submit]")).getCssValue("background-color");
         assertThat(background).isEqualTo("rgba(29, 78, 216, 1)");
-        assertThat(Files.exists(Path.of("/usr/bin/chromedriver"))).isTrue();
+        chromium.screenshot("survey-form");
     }
 }

@@ -1,0 +1,107 @@
+package org.cskpi.web.page;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.cskpi.invitation.Invitations;
+import org.cskpi.invitation.TicketRef;
+import org.cskpi.reports.testing.Chromium;
+import org.cskpi.reports.testing.ChromiumExtension;
+import org.cskpi.reports.testing.ReportCharts;
+import org.cskpi.reports.testing.Viewport;
+import org.cskpi.store.Store;
+import org.cskpi.web.TestWeb;
+import org.cskpi.web.WebApp;
+import org.cskpi.web.WebDeps;
+import org.cskpi.web.auth.Role;
+import org.cskpi.web.auth.UserService;
+import org.cskpi.web.report.ReportStoreRows;
+import org.cskpi.web.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * axe-core finds no serious or critical violation on the survey, login, report and query pages
+ * of the whole app, at phone and at desktop width (issue 17's guard rails).
+ */
+@ExtendWith(ChromiumExtension.class)
+class PagesAccessibilityBrowserTest {
+
+    private static Store store;
+    private static Javalin app;
+    private static Invitations invitations;
+
+    @BeforeAll
+    static void start() {
+        store = TestWeb.store();
+        ReportStoreRows.fill(store.dsl());
+        new UserService(store.dsl(), TestApp.FAST_HASHER, Clock.systemUTC()).add("analyst1", Role.ANALYST, TestApp.PASSWORD);
+        app = WebApp.create(WebDeps.of(TestWeb.config(10_000), store, Clock.systemUTC()).withHasher(TestApp.FAST_HASHER))
+                .start("127.0.0.1", 0);
+        invitations = new Invitations(store.dsl(), Clock.systemUTC(), TestWeb.config(1).survey());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        store.close();
+    }
+
+    static Stream<Arguments> pagesAtBothWidths() {
+        return Stream.of("survey", "login", "report", "query")
+                .flatMap(page -> Stream.of(Viewport.PHONE, Viewport.DESKTOP).map(width -> Arguments.of(page, width)));
+    }
+
+    @ParameterizedTest(name = "{0} page at {1}")
+    @MethodSource("pagesAtBothWidths")
+    void has_no_serious_or_critical_accessibility_violation(String page, Viewport viewport, Chromium chromium) {
+        chromium.at(viewport);
+        switch (page) {
+            case "survey" -> openSurvey(chromium);
+            case "login" -> chromium.open(origin() + "/login");
+            case "report" -> openReport(chromium);
+            case "query" -> openQueryResult(chromium);
+            default -> throw new IllegalArgumentException(page);
+        }
+        chromium.assertAccessible("the " + page + " page");
+    }
+
+    private static void openSurvey(Chromium chromium) {
+        String ticket = "axe-" + System.nanoTime();
+        String token = invitations.issue(new TicketRef("zendesk", ticket, "cust-" + ticket, "en")).issued().orElseThrow().token();
+        chromium.open(origin() + "/s/" + token);
+    }
+
+    private static void openReport(Chromium chromium) {
+        signIn(chromium, "/reports/2026-W47");
+        chromium.await(ExpectedConditions.urlContains("/reports/2026-W47"));
+        chromium.await(ReportCharts::allDrawn);
+    }
+
+    /** The query page showing a result table, its fullest state. */
+    private static void openQueryResult(Chromium chromium) {
+        signIn(chromium, "/query");
+        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("sql")));
+        chromium.driver().findElement(By.id("sql")).clear();
+        chromium.driver().findElement(By.id("sql")).sendKeys("SELECT x AS n FROM SYSTEM_RANGE(1, 3)");
+        chromium.driver().findElement(By.cssSelector(".buttons button")).click();
+        chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.result")));
+    }
+
+    private static void signIn(Chromium chromium, String next) {
+        chromium.open(origin() + "/login?next=" + next.replace("/", "%2F"));
+        chromium.driver().findElement(By.id("username")).sendKeys("analyst1");
+        chromium.driver().findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        chromium.driver().findElement(By.cssSelector("form button")).click();
+    }
+
+    private static String origin() {
+        return "http://localhost:" + app.port();
+    }
+}
