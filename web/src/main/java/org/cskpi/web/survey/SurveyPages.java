@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cskpi.mail.survey.SurveyLocales;
+import org.cskpi.mail.survey.SurveyTexts;
 
 /**
  * Renders the survey's pages from Pebble templates under {@code templates/survey}. Pebble

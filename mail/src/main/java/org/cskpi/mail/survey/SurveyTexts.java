@@ -1,4 +1,4 @@
-package org.cskpi.web.survey;
+package org.cskpi.mail.survey;
 
 import java.text.MessageFormat;
 import java.util.HashMap;
