@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public final class OutgoingMessage extends MimeMessage {
     public OutgoingMessage(String from) {
         super(COMPOSING);
         try {
-            InternetAddress sender = new InternetAddress(from, true);
+            InternetAddress sender = encoded(new InternetAddress(from, true));
             setFrom(sender);
             setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(sender) + ">");
         } catch (AddressException e) {
@@ -50,6 +51,18 @@ public final class OutgoingMessage extends MimeMessage {
             return message.getMessageID();
         } catch (MessagingException e) {
             throw new IllegalArgumentException("the message cannot be prepared for sending: " + e.getMessage(), e);
+        }
+    }
+
+    /** The address with its display name encoded for a header (RFC 2047) when it is not plain ASCII. */
+    private static InternetAddress encoded(InternetAddress address) {
+        if (address.getPersonal() == null) {
+            return address;
+        }
+        try {
+            return new InternetAddress(address.getAddress(), address.getPersonal(), "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
         }
     }
 
