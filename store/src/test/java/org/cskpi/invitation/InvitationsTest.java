@@ -49,6 +49,7 @@ class InvitationsTest {
         assertThat(issued.links().survey()).isEqualTo("http://localhost:7070/s/" + issued.token());
         assertThat(issued.links().oneTap()).hasSize(11)
                 .first().isEqualTo("http://localhost:7070/s/" + issued.token() + "?score=0");
+        assertThat(issued.links().unsubscribe()).isEqualTo("http://localhost:7070/u/" + issued.token());
     }
 
     @Test

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.cskpi.invitation.IssueResult;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.TicketRef;
+import org.cskpi.mail.survey.SurveyLocales;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
 import org.cskpi.web.api.ApiError;
-import org.cskpi.web.survey.SurveyLocales;
 
 /**
  * {@code POST /api/invitations} for a help desk's automation (API key). 201 with the survey

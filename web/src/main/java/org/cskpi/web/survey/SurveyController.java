@@ -8,6 +8,8 @@ import io.javalin.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cskpi.mail.survey.SurveyLocales;
+import org.cskpi.mail.survey.SurveyTexts;
 
 /**
  * The survey pages (HTTP only; rules in {@link SurveyService}).

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.mail.survey.SurveyLocales;
+import org.cskpi.mail.survey.SurveyTexts;
 import org.cskpi.web.WebDeps;
 import org.cskpi.web.WebFeature;
 import org.cskpi.web.page.Pages;

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cskpi.mail.survey.SurveyLocales;
+import org.cskpi.mail.survey.SurveyTexts;
 import org.cskpi.web.page.Pages;
 
 /**

@@ -1,4 +1,4 @@
-package org.cskpi.web.survey;
+package org.cskpi.mail.survey;
 
 import java.text.MessageFormat;
 import java.util.HashMap;
@@ -8,8 +8,8 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
 /**
- * The survey's texts in one language, from {@code i18n/survey*.properties} (UTF-8; English is
- * the base file). A test checks that every language has every key, so the fallback to the
+ * The survey's texts in one language, for the survey pages and the invitation e-mail, from
+ * {@code i18n/survey*.properties} (UTF-8; English is the base file). A test checks that every language has every key, so the fallback to the
  * English base never shows in practice.
  */
 public final class SurveyTexts {

@@ -1,4 +1,4 @@
-package org.cskpi.web.survey;
+package org.cskpi.mail.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

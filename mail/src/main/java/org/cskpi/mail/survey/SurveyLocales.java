@@ -1,4 +1,4 @@
-package org.cskpi.web.survey;
+package org.cskpi.mail.survey;
 
 import java.util.IllformedLocaleException;
 import java.util.List;

@@ -1,0 +1,38 @@
+package org.cskpi.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.internet.InternetAddress;
+import org.junit.jupiter.api.Test;
+
+class OutgoingMessageTest {
+
+    @Test
+    void a_sender_name_beyond_ascii_is_encoded_for_the_header() throws Exception {
+        OutgoingMessage message = new OutgoingMessage("Nordlys Ånd & Co <survey@nordlys.example>");
+
+        assertThat(message.getHeader("From", null)).isEqualTo("=?UTF-8?Q?Nordlys_=C3=85nd_=26_Co?= <survey@nordlys.example>");
+        InternetAddress from = (InternetAddress) message.getFrom()[0];
+        assertThat(from.getPersonal()).isEqualTo("Nordlys Ånd & Co");
+        assertThat(from.getAddress()).isEqualTo("survey@nordlys.example");
+    }
+
+    @Test
+    void the_message_id_is_fixed_when_the_message_is_created() throws Exception {
+        OutgoingMessage message = new OutgoingMessage("survey@nordlys.example");
+        message.setText("Hello", "UTF-8");
+        String id = message.getMessageID();
+
+        assertThat(id).matches("<[0-9a-f-]{36}@nordlys\\.example>");
+        assertThat(OutgoingMessage.prepare(message)).isEqualTo(id);
+        assertThat(OutgoingMessage.prepare(message)).isEqualTo(id);
+        assertThat(message.getSentDate()).isNotNull();
+    }
+
+    @Test
+    void a_sender_that_is_not_an_address_is_refused() {
+        assertThatThrownBy(() -> new OutgoingMessage("survey at nordlys"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not an e-mail address: survey at nordlys");
+    }
+}
