@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@code docs/NAME.md#anchor} cited in code and every relative Markdown link resolves, so
+ * Every documentation citation ({@code docs/} file and anchor) cited in code and every relative Markdown link resolves, so
  * a reader can follow a citation (issue 18). The rules live in {@code .ci/check-doc-links}; this
  * runs it as part of the README's test command.
  */

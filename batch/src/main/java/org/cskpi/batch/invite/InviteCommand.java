@@ -11,6 +11,7 @@ import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.store.RunLog;
 import picocli.CommandLine.Command;
@@ -43,8 +44,8 @@ public final class InviteCommand implements Callable<Integer> {
                 .map(date -> date.atStartOfDay(config.business().zone()).toInstant());
         try (BatchRun run = BatchRun.open(config, "invite")) {
             RunLog runs = run.runLog();
-            var tickets = Warehouse.at(run.spark(), config.warehouse(), runs.versions()).table("tickets")
-                    .orElseThrow(() -> new UserError(config.warehouse() + ": no tickets table; run ./cskpi ingest first"));
+            var tickets = new WarehouseTables(run.spark(), Warehouse.at(run.spark(), config.warehouse(), runs.versions()))
+                    .ingestedTickets();
             Invitations invitations = new Invitations(run.store().dsl(), run.clock(), config.survey());
             String summary = runs.track("invite", runId -> {
                 InvitationRun.Counts counts = new InvitationRun(invitations).run(tickets, since, out);
