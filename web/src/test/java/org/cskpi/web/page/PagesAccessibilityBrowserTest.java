@@ -27,8 +27,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * axe-core finds no serious or critical violation on the survey, login, report and query pages
- * of the whole app, at phone and at desktop width (issue 17's guard rails).
+ * axe-core finds no serious or critical violation on the survey, login, report, query and users
+ * pages of the whole app, at phone and at desktop width (issue 17's guard rails).
  */
 @ExtendWith(ChromiumExtension.class)
 class PagesAccessibilityBrowserTest {
@@ -41,7 +41,9 @@ class PagesAccessibilityBrowserTest {
     static void start() {
         store = TestWeb.store();
         ReportStoreRows.fill(store.dsl());
-        new UserService(store.dsl(), TestApp.FAST_HASHER, Clock.systemUTC()).add("analyst1", Role.ANALYST, TestApp.PASSWORD);
+        UserService users = new UserService(store.dsl(), TestApp.FAST_HASHER, Clock.systemUTC());
+        users.add("analyst1", Role.ANALYST, TestApp.PASSWORD);
+        users.add("admin1", Role.ADMIN, TestApp.PASSWORD);
         app = WebApp.create(WebDeps.of(TestWeb.config(10_000), store, Clock.systemUTC()).withHasher(TestApp.FAST_HASHER))
                 .start("127.0.0.1", 0);
         invitations = new Invitations(store.dsl(), Clock.systemUTC(), TestWeb.config(1).survey());
@@ -54,7 +56,7 @@ class PagesAccessibilityBrowserTest {
     }
 
     static Stream<Arguments> pagesAtBothWidths() {
-        return Stream.of("survey", "login", "report", "query")
+        return Stream.of("survey", "login", "report", "query", "users")
                 .flatMap(page -> Stream.of(Viewport.PHONE, Viewport.DESKTOP).map(width -> Arguments.of(page, width)));
     }
 
@@ -67,9 +69,13 @@ class PagesAccessibilityBrowserTest {
             case "login" -> chromium.open(origin() + "/login");
             case "report" -> openReport(chromium);
             case "query" -> openQueryResult(chromium);
+            case "users" -> addUserOnUsersPage(chromium);
             default -> throw new IllegalArgumentException(page);
         }
         chromium.assertAccessible("the " + page + " page");
+        if (viewport == Viewport.DESKTOP) {
+            chromium.screenshot(page); // both widths, for people to look at (target/screenshots)
+        }
     }
 
     private static void openSurvey(Chromium chromium) {
@@ -94,9 +100,24 @@ class PagesAccessibilityBrowserTest {
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.result")));
     }
 
+    /** The users page after an admin added a user through its form, the list showing the new row. */
+    private static void addUserOnUsersPage(Chromium chromium) {
+        signIn(chromium, "/admin/users", "admin1");
+        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("role")));
+        String name = "agent" + System.nanoTime() % 100_000;
+        chromium.driver().findElement(By.id("username")).sendKeys(name);
+        chromium.driver().findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        chromium.driver().findElement(By.cssSelector("form[action='/admin/users'] button")).click();
+        chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table tbody"), name));
+    }
+
     private static void signIn(Chromium chromium, String next) {
+        signIn(chromium, next, "analyst1");
+    }
+
+    private static void signIn(Chromium chromium, String next, String username) {
         chromium.open(origin() + "/login?next=" + next.replace("/", "%2F"));
-        chromium.driver().findElement(By.id("username")).sendKeys("analyst1");
+        chromium.driver().findElement(By.id("username")).sendKeys(username);
         chromium.driver().findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
         chromium.driver().findElement(By.cssSelector("form button")).click();
     }
