@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,9 @@ public record CskpiConfig(
         Ingest ingest,
         Spark spark,
         Survey survey,
-        Web web) {
+        Web web,
+        Report report,
+        Optional<MailSettings> mail) {
 
     /**
      * Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses;
@@ -53,9 +56,18 @@ public record CskpiConfig(
                         Optional<String> commandLineMaster) {
     }
 
-    /** The public NPS survey. {@code secret} is required by the commands that issue links. */
+    /**
+     * The public NPS survey. {@code secret} is required by the commands that issue links.
+     * {@code send}: cskpi e-mails the invitations itself, so ingest keeps customers' addresses
+     * in the store for {@code contactRetentionDays} (docs/mail.md#contacts).
+     */
     public record Survey(String brand, Optional<String> secret, String baseUrl, int invitationTtlDays,
-                         int fatigueDays, int commentEditHours, int rateLimitPerMinute) {
+                         int fatigueDays, int commentEditHours, int rateLimitPerMinute,
+                         boolean send, int contactRetentionDays, int sendRatePerMinute) {
+    }
+
+    /** The weekly report. {@code recipients}: who {@code report --send} mails when no {@code --to} is given. */
+    public record Report(List<String> recipients) {
     }
 
     /**
@@ -130,9 +142,13 @@ public record CskpiConfig(
         }
         store.rejectUnknownKeys();
         Survey survey = survey(root.section("survey"));
+        Optional<MailSettings> mail = MailSettings.from(root.section("mail"));
+        if (survey.send() && mail.isEmpty()) {
+            throw new ConfigException("survey.send: true needs a mail section (mail.smtp or mail.outbox_dir) to send with");
+        }
         CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl, storePassword,
                 ingest(root.section("ingest")), spark(root.section("spark")),
-                survey, web(root.section("web"), survey));
+                survey, web(root.section("web"), survey), report(root.section("report")), mail);
         root.rejectUnknownKeys();
         return config;
     }
@@ -236,9 +252,21 @@ public record CskpiConfig(
                 node.positiveInt("invitation_ttl_days", 30),
                 node.positiveInt("fatigue_days", 30),
                 node.positiveInt("comment_edit_hours", 24),
-                node.positiveInt("rate_limit_per_minute", 120));
+                node.positiveInt("rate_limit_per_minute", 120),
+                node.parsed("send", false, CskpiConfig::strictBoolean, "true or false"),
+                node.positiveInt("contact_retention_days", 90),
+                node.positiveInt("send_rate_per_minute", 60));
         node.rejectUnknownKeys();
         return survey;
+    }
+
+    private static Report report(ConfigNode node) {
+        List<String> recipients = node.strings("recipients");
+        for (String address : recipients) {
+            MailSettings.requireAddress(node.key("recipients"), address);
+        }
+        node.rejectUnknownKeys();
+        return new Report(List.copyOf(recipients));
     }
 
     /** {@code secure_cookies} defaults to true when the app's public URL is https. */
@@ -274,7 +302,7 @@ public record CskpiConfig(
 
     private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {
         return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
-                storePassword, newIngest, newSpark, survey, newWeb);
+                storePassword, newIngest, newSpark, survey, newWeb, report, mail);
     }
 
     /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */

@@ -91,11 +91,16 @@ public record MailSettings(String from, Delivery delivery) {
         if (from == null || from.isBlank()) {
             throw new ConfigException(mail.key("from") + ": required with mail settings, e.g. \"Nordlys Outdoor <survey@nordlys.example>\"");
         }
-        if (!ADDRESS.matcher(from).matches()) {
-            throw new ConfigException(mail.key("from") + ": expected an address like survey@example.com or"
-                    + " \"Name <survey@example.com>\", got \"" + from + "\"");
-        }
+        requireAddress(mail.key("from"), from);
         return from;
+    }
+
+    /** Fails naming {@code key} unless {@code text} is one address, with or without a display name. */
+    static void requireAddress(String key, String text) {
+        if (!ADDRESS.matcher(text).matches()) {
+            throw new ConfigException(key + ": expected an address like survey@example.com or"
+                    + " \"Name <survey@example.com>\", got \"" + text + "\"");
+        }
     }
 
     private static Smtp smtp(ConfigNode node, Map<String, String> env) {

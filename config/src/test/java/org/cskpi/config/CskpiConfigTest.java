@@ -168,6 +168,48 @@ class CskpiConfigTest {
                 .hasMessageContaining("ingest.zendesk.category_feld: unknown setting");
     }
 
+    @Test
+    void the_mail_section_and_the_sending_keys_are_read_with_the_rest_of_the_file() throws IOException {
+        CskpiConfig defaults = CskpiConfig.defaults(dir);
+        assertThat(defaults.mail()).isEmpty();
+        assertThat(defaults.survey().send()).isFalse();
+        assertThat(defaults.survey().contactRetentionDays()).isEqualTo(90);
+        assertThat(defaults.survey().sendRatePerMinute()).isEqualTo(60);
+        assertThat(defaults.report().recipients()).isEmpty();
+        Path file = write("""
+                mail:
+                  from: survey@shop.example
+                  outbox_dir: out
+                survey:
+                  send: true
+                  contact_retention_days: 30
+                  send_rate_per_minute: 120
+                report:
+                  recipients: [lead@shop.example, "Ops <ops@shop.example>"]
+                """);
+
+        CskpiConfig config = CskpiConfig.load(Optional.of(file), dir).withWebPort(9090);
+
+        assertThat(config.mail()).map(MailSettings::delivery).contains(new MailSettings.Outbox(Path.of("out")));
+        assertThat(config.survey().send()).isTrue();
+        assertThat(config.survey().contactRetentionDays()).isEqualTo(30);
+        assertThat(config.survey().sendRatePerMinute()).isEqualTo(120);
+        assertThat(config.report().recipients()).containsExactly("lead@shop.example", "Ops <ops@shop.example>");
+    }
+
+    @Test
+    void sending_without_mail_settings_or_to_a_bad_address_is_an_error_naming_the_key() throws IOException {
+        Path noMail = write("survey:\n  send: true\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(noMail), dir))
+                .hasMessageContaining("survey.send").hasMessageContaining("mail");
+        Path badRecipient = write("report:\n  recipients: [lead.shop.example]\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(badRecipient), dir))
+                .hasMessageContaining("report.recipients").hasMessageContaining("lead.shop.example");
+        Path typo = write("report:\n  recipient: [a@b.example]\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(typo), dir))
+                .hasMessageContaining("report.recipient: unknown setting");
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "cskpi", ".yaml");
         Files.writeString(file, yaml);

@@ -24,7 +24,8 @@ public final class TestWeb {
         CskpiConfig defaults = CskpiConfig.defaults(Path.of("target", "test-data"));
         CskpiConfig.Survey s = defaults.survey();
         CskpiConfig.Survey survey = new CskpiConfig.Survey("Acme", s.secret(), "https://survey.example", s.invitationTtlDays(),
-                s.fatigueDays(), s.commentEditHours(), rateLimitPerMinute);
+                s.fatigueDays(), s.commentEditHours(), rateLimitPerMinute, s.send(), s.contactRetentionDays(),
+                s.sendRatePerMinute());
         CskpiConfig.Web w = defaults.web();
         CskpiConfig.Web web = new CskpiConfig.Web(w.port(), Optional.of(API_KEY), w.queryTimeoutSeconds(), w.queryMaxRows(),
                 w.loginAttemptsPerMinute(), w.secureCookies());
@@ -40,6 +41,6 @@ public final class TestWeb {
 
     private static CskpiConfig with(CskpiConfig c, CskpiConfig.Survey survey, CskpiConfig.Web web) {
         return new CskpiConfig(c.dataDir(), c.business(), c.frtTargetSeconds(), c.repeatContactWindowDays(),
-                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web);
+                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web, c.report(), c.mail());
     }
 }
