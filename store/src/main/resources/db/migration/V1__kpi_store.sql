@@ -1,5 +1,5 @@
--- The KPI store. Column names follow KPIS.md ("Names in the KPI store") and
--- DESIGN.md; `value` and `hour` are usable unquoted because every connection
+-- The KPI store. Column names follow docs/kpis.md#names-in-the-kpi-store and
+-- docs/architecture.md#kpi-store; `value` and `hour` are usable unquoted because every connection
 -- sets NON_KEYWORDS=VALUE,HOUR (see StoreSettings).
 
 -- One row per batch run (ingest, analyze, responses import, invite, ...).
@@ -16,7 +16,7 @@ CREATE TABLE runs (
     CONSTRAINT runs_status_known CHECK (status IN ('running', 'succeeded', 'failed'))
 );
 
--- The tidy KPI table every report and query reads (KPIS.md).
+-- The tidy KPI table every report and query reads (docs/kpis.md).
 CREATE TABLE kpi_weekly (
     week            VARCHAR(8)   NOT NULL,
     breakdown       VARCHAR(16)  NOT NULL,

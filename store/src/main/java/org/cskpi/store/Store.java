@@ -95,6 +95,7 @@ public final class Store implements AutoCloseable {
 
     /** Applies the Flyway migrations under {@code db/migration}; returns how many ran. */
     public int migrate() {
+        CommentOnlyEdits.accept(dsl);
         MigrateResult result = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
