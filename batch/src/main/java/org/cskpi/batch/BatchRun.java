@@ -19,17 +19,25 @@ public final class BatchRun implements AutoCloseable {
     private final String command;
     private final Store store;
     private final Clock clock = Clock.systemUTC();
+    private final boolean ownsSpark;
     private SparkSession spark;
 
-    private BatchRun(CskpiConfig config, String command, Store store) {
+    private BatchRun(CskpiConfig config, String command, Store store, SparkSession spark) {
         this.config = config;
         this.command = command;
         this.store = store;
+        this.spark = spark;
+        this.ownsSpark = spark == null;
     }
 
     /** Opens (and migrates) the store of {@code config} for the subcommand named {@code command}. */
     public static BatchRun open(CskpiConfig config, String command) {
-        return new BatchRun(config, command, Store.openMigrated(config.storeUrl(), config.storePassword()));
+        return new BatchRun(config, command, Store.openMigrated(config.storeUrl(), config.storePassword()), null);
+    }
+
+    /** A run on a session someone else started and stops (a test's shared session); closing leaves it running. */
+    public static BatchRun onSession(CskpiConfig config, String command, SparkSession spark) {
+        return new BatchRun(config, command, Store.openMigrated(config.storeUrl(), config.storePassword()), spark);
     }
 
     /** The session of this run, named {@code cskpi COMMAND}, with the config's Spark settings. */
@@ -57,7 +65,7 @@ public final class BatchRun implements AutoCloseable {
         try {
             store.close();
         } finally {
-            if (spark != null) {
+            if (ownsSpark && spark != null) {
                 spark.stop();
             }
         }

@@ -39,6 +39,7 @@ public record CskpiConfig(
         Survey survey,
         Web web,
         Report report,
+        Weekly weekly,
         Optional<MailSettings> mail) {
 
     /**
@@ -85,6 +86,10 @@ public record CskpiConfig(
                    int loginAttemptsPerMinute, boolean secureCookies) {
             this(port, apiKey, queryTimeoutSeconds, queryMaxRows, loginAttemptsPerMinute, secureCookies, false);
         }
+    }
+
+    /** The weekly job, {@code cskpi run} (yaml section {@code run}): {@code inbox} is where new exports are dropped. */
+    public record Weekly(Path inbox) {
     }
 
     public static final Map<String, Long> DEFAULT_FRT_TARGETS = Map.of(
@@ -148,7 +153,8 @@ public record CskpiConfig(
         }
         CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl, storePassword,
                 ingest(root.section("ingest")), spark(root.section("spark")),
-                survey, web(root.section("web"), survey), report(root.section("report")), mail);
+                survey, web(root.section("web"), survey), report(root.section("report")),
+                weekly(root.section("run"), dataDir), mail);
         root.rejectUnknownKeys();
         return config;
     }
@@ -260,6 +266,12 @@ public record CskpiConfig(
         return survey;
     }
 
+    private static Weekly weekly(ConfigNode node, Path dataDir) {
+        Weekly weekly = new Weekly(Path.of(node.string("inbox", dataDir.resolve("inbox").toString())));
+        node.rejectUnknownKeys();
+        return weekly;
+    }
+
     private static Report report(ConfigNode node) {
         List<String> recipients = node.strings("recipients");
         for (String address : recipients) {
@@ -302,7 +314,7 @@ public record CskpiConfig(
 
     private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {
         return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
-                storePassword, newIngest, newSpark, survey, newWeb, report, mail);
+                storePassword, newIngest, newSpark, survey, newWeb, report, weekly, mail);
     }
 
     /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */

@@ -176,6 +176,7 @@ class CskpiConfigTest {
         assertThat(defaults.survey().contactRetentionDays()).isEqualTo(90);
         assertThat(defaults.survey().sendRatePerMinute()).isEqualTo(60);
         assertThat(defaults.report().recipients()).isEmpty();
+        assertThat(defaults.weekly().inbox()).isEqualTo(dir.resolve("inbox"));
         Path file = write("""
                 mail:
                   from: survey@shop.example
@@ -186,6 +187,8 @@ class CskpiConfigTest {
                   send_rate_per_minute: 120
                 report:
                   recipients: [lead@shop.example, "Ops <ops@shop.example>"]
+                run:
+                  inbox: /srv/exports
                 """);
 
         CskpiConfig config = CskpiConfig.load(Optional.of(file), dir).withWebPort(9090);
@@ -195,6 +198,7 @@ class CskpiConfigTest {
         assertThat(config.survey().contactRetentionDays()).isEqualTo(30);
         assertThat(config.survey().sendRatePerMinute()).isEqualTo(120);
         assertThat(config.report().recipients()).containsExactly("lead@shop.example", "Ops <ops@shop.example>");
+        assertThat(config.weekly().inbox()).isEqualTo(Path.of("/srv/exports"));
     }
 
     @Test

@@ -57,9 +57,7 @@ public final class ResponsesCommand implements Runnable {
                         config.dataDir().resolve("quarantine"));
                 ResponsesImport.Summary s = job.run(file, m, policy,
                         new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey()));
-                System.err.println("responses import: run " + s.runId() + ": rows read " + s.read() + " = imported "
-                        + s.imported() + " + duplicates skipped " + s.duplicates() + " + quarantined " + s.quarantinedRows()
-                        + (s.quarantined().isEmpty() ? "" : " " + s.quarantined()));
+                System.err.println("responses import: " + s.line());
                 s.quarantineFile().ifPresent(f -> System.err.println("responses import: quarantined rows: " + f));
             }
             return 0;

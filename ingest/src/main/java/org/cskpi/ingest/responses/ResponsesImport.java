@@ -42,6 +42,12 @@ public final class ResponsesImport {
         public long quarantinedRows() {
             return quarantined.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** The counts in one line: rows read = imported + duplicates skipped + quarantined. */
+        public String line() {
+            return "run " + runId + ": rows read " + read + " = imported " + imported + " + duplicates skipped "
+                    + duplicates + " + quarantined " + quarantinedRows() + (quarantined.isEmpty() ? "" : " " + quarantined);
+        }
     }
 
     private final DSLContext dsl;

@@ -1,0 +1,156 @@
+package org.cskpi.batch.weekly;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.cskpi.analytics.job.AnalyzeJob;
+import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.batch.BatchRun;
+import org.cskpi.batch.ingest.SourceReaders;
+import org.cskpi.batch.weekly.Inbox.InboxFile;
+import org.cskpi.batch.weekly.Inbox.Kind;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
+import org.cskpi.files.OwnerOnly;
+import org.cskpi.ingest.csv.HeaderPolicy;
+import org.cskpi.ingest.job.IngestJob;
+import org.cskpi.ingest.job.IngestSummary;
+import org.cskpi.ingest.responses.ResponseRules;
+import org.cskpi.ingest.responses.ResponsesImport;
+import org.cskpi.ingest.source.ReadOptions;
+import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.data.KpiStore;
+import org.cskpi.reports.html.HtmlReport;
+import org.cskpi.reports.html.ScriptMode;
+
+/**
+ * A whole week's work in one JVM and one Spark session (docs/commands.md#run): read the
+ * inbox's new exports and answers, analyze, render the report, send the new invitations and
+ * mail the report. Each step prints its line and time; a failed step stops the run, and since
+ * analyze publishes in one transaction, the KPIs published before stay in place.
+ */
+public final class WeeklyJob {
+
+    /** One step: a title for the progress line, and the work, which returns its summary. */
+    record Step(String title, Supplier<String> work) {
+    }
+
+    private final BatchRun run;
+    private final CskpiConfig config;
+    private final Inbox inbox;
+    private final PrintStream out;
+
+    public WeeklyJob(BatchRun run, CskpiConfig config, PrintStream out) {
+        this.run = run;
+        this.config = config;
+        this.inbox = new Inbox(config.weekly().inbox(), run.store().dsl());
+        this.out = out;
+    }
+
+    /** Runs every step in order; a step that throws stops the run with its exception. */
+    public void run() {
+        inbox.strays().forEach(p -> out.println("run: " + p + ": not in a format folder ("
+                + List.of(Kind.values()) + "); left alone"));
+        List<InboxFile> files = inbox.newFiles();
+        List<Step> steps = List.of(
+                new Step("ingest new exports", () -> ingest(files)),
+                new Step("import new NPS answers", () -> responses(files)),
+                new Step("compute the KPIs", this::analyze),
+                new Step("render the weekly report", this::report));
+        for (int i = 0; i < steps.size(); i++) {
+            runStep(i + 1, steps.size(), steps.get(i));
+        }
+    }
+
+    private void runStep(int number, int total, Step step) {
+        out.printf("[%d/%d] %-30s", number, total, step.title());
+        out.flush();
+        long started = System.nanoTime();
+        try {
+            String summary = step.work().get();
+            out.printf("%6.1f s   %s%n", seconds(started), summary);
+        } catch (RuntimeException e) {
+            out.printf("FAILED after %.1f s%n", seconds(started));
+            throw e;
+        }
+    }
+
+    private String ingest(List<InboxFile> files) {
+        Map<Kind, List<InboxFile>> byKind = files.stream().filter(f -> f.kind() != Kind.responses)
+                .collect(Collectors.groupingBy(InboxFile::kind, () -> new EnumMap<>(Kind.class), Collectors.toList()));
+        if (byKind.isEmpty()) {
+            return "no new export files in " + inbox.root();
+        }
+        List<String> lines = new ArrayList<>();
+        byKind.forEach((kind, batch) -> {
+            IngestSummary summary = ingestJob().run(
+                    SourceReaders.forSource(SourceReaders.Source.valueOf(kind.name()), Optional.empty(), config),
+                    batch.stream().map(f -> f.path().toString()).toList(),
+                    new ReadOptions(config.ingest().sourceTimezone(), List.of()));
+            inbox.remember(batch, summary.runId(), run.clock().instant());
+            IngestSummary.Tickets t = summary.tickets();
+            lines.add(kind + ": " + batch.size() + " file(s), rows read " + summary.rowsRead() + " = accepted "
+                    + summary.rowsAccepted() + " + quarantined " + summary.rowsQuarantined() + ", tickets new "
+                    + t.created() + ", updated " + t.updated());
+        });
+        return String.join("; ", lines);
+    }
+
+    private IngestJob ingestJob() {
+        IngestJob.Target target = new IngestJob.Target(config.warehouse(),
+                config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
+        return new IngestJob(run.spark(), target, run.runLog(), System.err, run.clock());
+    }
+
+    private String responses(List<InboxFile> files) {
+        List<InboxFile> answers = files.stream().filter(f -> f.kind() == Kind.responses).toList();
+        if (answers.isEmpty()) {
+            return "no new answers files in " + inbox.root().resolve(Kind.responses.name());
+        }
+        ResponsesImport job = new ResponsesImport(run.store().dsl(), run.runLog(), config.dataDir().resolve("quarantine"));
+        ResponseRules rules = new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey());
+        List<String> lines = new ArrayList<>();
+        for (InboxFile file : answers) {
+            ResponsesImport.Summary s = job.run(file.path().toString(), ResponsesImport.canonicalMapping(),
+                    HeaderPolicy.CANONICAL, rules);
+            inbox.remember(List.of(file), s.runId(), run.clock().instant());
+            lines.add(file.path().getFileName() + ": " + s.line());
+        }
+        return String.join("; ", lines);
+    }
+
+    private String analyze() {
+        WeekRange all = new WeekRange(Optional.empty(), Optional.empty());
+        AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(all);
+        return AnalyzeJob.summary(result, all) + " (run " + result.runId() + ")";
+    }
+
+    private String report() {
+        Optional<IsoWeek> week = new KpiStore(run.store().dsl()).latestCompleteWeek();
+        if (week.isEmpty()) {
+            return "no complete week in the KPI store yet; no report";
+        }
+        Path file = config.dataDir().resolve("reports").resolve(week.get() + ".html");
+        String html = HtmlReport.page(ReportBuilder.build(run.store().dsl(), config, week.get(), Filters.none()),
+                ScriptMode.inline());
+        try {
+            OwnerOnly.writeString(file, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write the report", e);
+        }
+        return "wrote the " + week.get() + " report to " + file;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
