@@ -59,14 +59,16 @@ public final class ReportBuilder {
         List<Tile> tiles = Tiles.build(history, week, filters, config);
         WeekAnswers answers = store.weekAnswers(week, config.business().zone());
         List<ChartSpec> charts = charts(history, store, config, week, weeks, filters, answers.perScore());
-        List<String> sentences = Narrative.sentences(tiles, history, week, filters.isNone(), config.frtTargetSeconds());
+        List<Narrative.Change> changes = Narrative.changes(tiles, history, week, filters.isNone(),
+                config.frtTargetSeconds());
+        List<String> sentences = Narrative.sentences(tiles, changes, week);
         List<NpsAnswer> comments = answers.detractorComments();
         boolean incomplete = history.find(week, filters.breakdown(), filters.breakdownValue(), Kpi.VOLUME)
                 .or(() -> history.findAll(week, Kpi.VOLUME))
                 .map(WeeklyKpi::incomplete).orElse(false);
         return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
                 BreakdownTable.of(history, week, Breakdown.TEAM),
-                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored);
+                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored, changes);
     }
 
     /**

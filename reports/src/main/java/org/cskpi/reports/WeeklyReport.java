@@ -6,6 +6,7 @@ import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.NpsAnswer;
+import org.cskpi.reports.narrative.Narrative;
 import org.cskpi.reports.tables.BreakdownTable;
 import org.cskpi.reports.tiles.Tile;
 
@@ -17,8 +18,11 @@ import org.cskpi.reports.tiles.Tile;
  * @param zone       the business time zone (weeks, hours and answer times are in it)
  * @param weeks      every week the store has, oldest first (for a week picker)
  * @param comments   detractor answers of the week with a comment, newest first
+ * @param changes    the week-on-week changes the sentences are chosen from, largest first (also the
+ *                   ones too small to tell), for a mail subject
  */
 public record WeeklyReport(String brand, ZoneId zone, IsoWeek week, Filters filters, boolean incomplete, List<Tile> tiles,
                            List<String> sentences, List<ChartSpec> charts, BreakdownTable teams,
-                           BreakdownTable agents, List<NpsAnswer> comments, List<IsoWeek> weeks) {
+                           BreakdownTable agents, List<NpsAnswer> comments, List<IsoWeek> weeks,
+                           List<Narrative.Change> changes) {
 }

@@ -6,15 +6,14 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.cskpi.mail.Alternatives;
 import org.cskpi.mail.OutgoingMessage;
 
 /**
@@ -51,7 +50,7 @@ public final class SurveyInvitationMail {
             message.setHeader("List-Unsubscribe", "<" + invitation.unsubscribeLink() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setHeader("Auto-Submitted", "auto-generated");
-            message.setContent(alternatives(text(texts, invitation), html(texts, invitation)));
+            message.setContent(Alternatives.of(text(texts, invitation), html(texts, invitation)));
             return message;
         } catch (AddressException e) {
             throw new IllegalArgumentException("not an e-mail address: " + invitation.to(), e);
@@ -68,15 +67,6 @@ public final class SurveyInvitationMail {
     /** The HTML part. */
     String html(SurveyTexts texts, SurveyInvitation invitation) {
         return render(HTML, "invitation.html", model(texts, invitation));
-    }
-
-    private static MimeMultipart alternatives(String text, String html) throws MessagingException {
-        MimeBodyPart plain = new MimeBodyPart();
-        plain.setText(text, "UTF-8", "plain");
-        MimeBodyPart rich = new MimeBodyPart();
-        rich.setText(html, "UTF-8", "html");
-        // In multipart/alternative the richest part comes last (RFC 2046).
-        return new MimeMultipart("alternative", plain, rich);
     }
 
     private Map<String, Object> model(SurveyTexts texts, SurveyInvitation invitation) {

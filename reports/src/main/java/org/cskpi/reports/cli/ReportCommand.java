@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code cskpi report}: renders the weekly report from the KPI store as one HTML (or JSON) file. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Render the weekly KPI report.",
-            "One self-contained HTML file (or JSON), optionally CSV per chart."})
+            "One self-contained HTML file (or JSON), optionally CSV per chart; --send e-mails it."})
 public final class ReportCommand implements Callable<Integer> {
 
     enum Format { html, json }
@@ -59,6 +59,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--team", description = "Headline figures and trends for one team.")
     String team;
 
+    @Mixin
+    SendOptions mailing;
+
     @Override
     public Integer call() throws IOException {
         CskpiConfig config = common.config();
@@ -68,6 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        Optional<SendOptions.Plan> sending = mailing.plan(spec.commandLine(), config, format == Format.html);
         try (Store store = Store.open(existingOnly(config.storeUrl()), config.storePassword())) {
             IsoWeek chosen = chooseWeek(new KpiStore(store.dsl()));
             WeeklyReport report;
@@ -76,7 +80,10 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            write(report, chosen);
+            Path file = write(report, chosen);
+            if (sending.isPresent()) {
+                SendOptions.send(sending.get(), report, file, spec.commandLine().getOut());
+            }
         } catch (DataAccessException e) {
             throw new UserError("cannot read the KPI store at " + config.storeUrl() + " ("
                     + e.getMessage().lines().findFirst().orElse("") + "); run ./cskpi analyze first");
@@ -84,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(WeeklyReport report, IsoWeek chosen) throws IOException {
+    private Path write(WeeklyReport report, IsoWeek chosen) throws IOException {
         Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
         String content = format == Format.json ? JsonExport.toJson(report)
                 : HtmlReport.page(report, ScriptMode.inline());
@@ -94,6 +101,7 @@ public final class ReportCommand implements Callable<Integer> {
             int files = CsvExport.write(report, csvDir).size();
             spec.commandLine().getOut().println("Wrote " + files + " CSV files to " + csvDir);
         }
+        return file;
     }
 
     /** A report only reads: opening a file store that does not exist must not create an empty one. */

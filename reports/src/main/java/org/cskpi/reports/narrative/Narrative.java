@@ -32,20 +32,51 @@ public final class Narrative {
     static final double THRESHOLD = 0.10;
     private static final double NPS_POINTS_PER_UNIT = 50;
 
-    private record Candidate(double size, String sentence) {
+    /**
+     * One comparable week-on-week change of a headline figure or a channel's FRT median.
+     *
+     * @param noun     what changed, as at the start of a sentence ("Chat FRT median")
+     * @param rose     whether the value went up
+     * @param by       how much, as the sentence says it: "40%", "3.2 points" (rates), "8 points" (NPS)
+     * @param size     the weight it is ranked by: relative to the previous value, NPS points / 50
+     * @param sentence the sentence the report tells it in
+     */
+    public record Change(String noun, boolean rose, String by, double size, String sentence) {
+
+        /** A few words for a mail subject: "Chat FRT median up 40%". */
+        public String brief() {
+            return noun + (rose ? " up " : " down ") + by;
+        }
     }
 
     private Narrative() {
     }
 
-    public static List<String> sentences(List<Tile> tiles, KpiHistory history, IsoWeek week,
-                                         boolean wholeOperation, Map<String, Long> frtTargets) {
+    /** The sentences of {@link #changes}, or why there are none (an incomplete week, a quiet one). */
+    public static List<String> sentences(List<Tile> tiles, List<Change> changes, IsoWeek week) {
         Optional<Tile> volume = tiles.stream().filter(t -> t.spec() == KpiSpec.VOLUME).findFirst();
         if (volume.map(Tile::incomplete).orElse(false)) {
             return List.of(week + " is incomplete: its figures run to the data cut-off and are not compared with "
                     + week.previous() + ".");
         }
-        List<Candidate> candidates = new ArrayList<>();
+        List<String> told = changes.stream()
+                .filter(c -> c.size() >= THRESHOLD)
+                .limit(MAX)
+                .map(Change::sentence)
+                .toList();
+        if (told.isEmpty()) {
+            return List.of("No headline figure moved by 10% or more against " + week.previous() + ".");
+        }
+        return told;
+    }
+
+    /**
+     * Every change that may be told, largest first, however small: comparable (both weeks
+     * complete and present), no small sample in either week, and not from 0.
+     */
+    public static List<Change> changes(List<Tile> tiles, KpiHistory history, IsoWeek week,
+                                       boolean wholeOperation, Map<String, Long> frtTargets) {
+        List<Change> candidates = new ArrayList<>();
         for (Tile tile : tiles) {
             if (tile.verdict() != Verdict.NOT_COMPARABLE && !tile.smallSample()
                     && !tile.previous().orElseThrow().smallSample()) {
@@ -66,16 +97,7 @@ public final class Narrative {
                 }
             }
         }
-        List<String> told = candidates.stream()
-                .filter(c -> c.size() >= THRESHOLD)
-                .sorted(Comparator.comparingDouble(Candidate::size).reversed())
-                .limit(MAX)
-                .map(Candidate::sentence)
-                .toList();
-        if (told.isEmpty()) {
-            return List.of("No headline figure moved by 10% or more against " + week.previous() + ".");
-        }
-        return told;
+        return candidates.stream().sorted(Comparator.comparingDouble(Change::size).reversed()).toList();
     }
 
     private static boolean comparable(Optional<WeeklyKpi> now, Optional<WeeklyKpi> before) {
@@ -83,7 +105,7 @@ public final class Narrative {
                 && !now.get().smallSample() && !before.get().smallSample();
     }
 
-    static Optional<Candidate> candidate(String noun, Unit unit, WeeklyKpi now, WeeklyKpi before,
+    static Optional<Change> candidate(String noun, Unit unit, WeeklyKpi now, WeeklyKpi before,
                                          Optional<Double> target, Optional<Double> margin) {
         double delta = now.value() - before.value();
         if (delta == 0 || (unit != Unit.SCORE && before.value() == 0)) {
@@ -108,7 +130,7 @@ public final class Narrative {
                 .append(Figures.duration(t)).append(" target"));
         margin.ifPresent(m -> s.append(" (\u00b1").append(Math.round(m)).append(", ")
                 .append(now.sampleSize()).append(" answers)"));
-        return Optional.of(new Candidate(size, s.append('.').toString()));
+        return Optional.of(new Change(noun, delta > 0, by, size, s.append('.').toString()));
     }
 
     private static String capitalised(String text) {
