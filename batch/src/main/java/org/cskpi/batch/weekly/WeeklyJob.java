@@ -26,11 +26,15 @@ import org.cskpi.ingest.job.IngestSummary;
 import org.cskpi.ingest.responses.ResponseRules;
 import org.cskpi.ingest.responses.ResponsesImport;
 import org.cskpi.ingest.source.ReadOptions;
+import org.cskpi.mail.MailFailure;
+import org.cskpi.mail.SendResult;
 import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.reports.html.HtmlReport;
 import org.cskpi.reports.html.ScriptMode;
+import org.cskpi.reports.mail.ReportSender;
 
 /**
  * A whole week's work in one JVM and one Spark session (docs/commands.md#run): read the
@@ -48,6 +52,11 @@ public final class WeeklyJob {
     private final CskpiConfig config;
     private final Inbox inbox;
     private final PrintStream out;
+    private Optional<RenderedReport> rendered = Optional.empty();
+
+    /** The report step's result, which the report e-mail attaches. */
+    private record RenderedReport(IsoWeek week, WeeklyReport report, Path file) {
+    }
 
     public WeeklyJob(BatchRun run, CskpiConfig config, PrintStream out) {
         this.run = run;
@@ -65,7 +74,8 @@ public final class WeeklyJob {
                 new Step("ingest new exports", () -> ingest(files)),
                 new Step("import new NPS answers", () -> responses(files)),
                 new Step("compute the KPIs", this::analyze),
-                new Step("render the weekly report", this::report));
+                new Step("render the weekly report", this::report),
+                new Step("e-mail the report", this::mailReport));
         for (int i = 0; i < steps.size(); i++) {
             runStep(i + 1, steps.size(), steps.get(i));
         }
@@ -140,14 +150,44 @@ public final class WeeklyJob {
             return "no complete week in the KPI store yet; no report";
         }
         Path file = config.dataDir().resolve("reports").resolve(week.get() + ".html");
-        String html = HtmlReport.page(ReportBuilder.build(run.store().dsl(), config, week.get(), Filters.none()),
-                ScriptMode.inline());
+        WeeklyReport report = ReportBuilder.build(run.store().dsl(), config, week.get(), Filters.none());
         try {
-            OwnerOnly.writeString(file, html);
+            OwnerOnly.writeString(file, HtmlReport.page(report, ScriptMode.inline()));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the report", e);
         }
+        rendered = Optional.of(new RenderedReport(week.get(), report, file));
         return "wrote the " + week.get() + " report to " + file;
+    }
+
+    private String mailReport() {
+        List<String> to = config.report().recipients();
+        Optional<ReportSender> sender = ReportSender.of(config);
+        if (sender.isEmpty() || to.isEmpty()) {
+            return "not sent: " + (sender.isEmpty() ? "no mail section" : "no report.recipients") + " in the config";
+        }
+        if (rendered.isEmpty()) {
+            return "not sent: no report this week";
+        }
+        RenderedReport r = rendered.get();
+        ReportSends sends = new ReportSends(run.store().dsl());
+        Optional<String> before = sends.messageId(r.week());
+        if (before.isPresent()) {
+            return "the " + r.week() + " report was e-mailed before (" + before.get() + "); not again";
+        }
+        SendResult result;
+        try {
+            result = sender.get().send(r.report(), r.file(), to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.file() + ": cannot attach the report", e);
+        }
+        if (result instanceof MailFailure failure) {
+            throw new IllegalStateException("the " + r.week() + " report was not e-mailed: " + failure.message());
+        }
+        SendResult.Sent sent = (SendResult.Sent) result;
+        sends.record(r.week(), sent.messageId(), to, run.clock().instant());
+        return "e-mailed the " + r.week() + " report to " + to.size() + " recipient(s)"
+                + sender.get().outboxFile(sent).map(file -> " as " + file).orElse("");
     }
 
     private static double seconds(long startedNanos) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.cskpi.batch.BatchRun;
 import org.cskpi.config.CskpiConfig;
@@ -33,8 +34,29 @@ class WeeklyJobTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** The defaults, with the report mailed to one manager through an outbox folder. */
     private CskpiConfig config() {
-        return CskpiConfig.defaults(dir.resolve("data"));
+        Path file = dir.resolve("cskpi.yaml");
+        try {
+            Files.writeString(file, "mail:\n  from: kpi@shop.example\n  outbox_dir: " + outbox() + "\n"
+                    + "report:\n  recipients: [lead@shop.example]\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return CskpiConfig.load(Optional.of(file), dir.resolve("data"));
+    }
+
+    private Path outbox() {
+        return dir.resolve("outbox");
+    }
+
+    private long mailsInOutbox() throws java.io.IOException {
+        if (!Files.isDirectory(outbox())) {
+            return 0;
+        }
+        try (var files = Files.list(outbox())) {
+            return files.filter(f -> f.toString().endsWith(".eml")).count();
+        }
     }
 
     private String run(SparkSession spark) {
@@ -59,10 +81,12 @@ class WeeklyJobTest {
 
         String first = run(spark);
 
-        assertThat(first).contains("[1/4] ingest new exports").contains("csv: 1 file(s), rows read 3 = accepted 3")
-                .contains("[2/4] import new NPS answers").contains("imported 1")
-                .contains("[3/4] compute the KPIs")
-                .contains("[4/4] render the weekly report").contains("wrote the 2026-W10 report");
+        assertThat(first).contains("[1/5] ingest new exports").contains("csv: 1 file(s), rows read 3 = accepted 3")
+                .contains("[2/5] import new NPS answers").contains("imported 1")
+                .contains("[3/5] compute the KPIs")
+                .contains("[4/5] render the weekly report").contains("wrote the 2026-W10 report")
+                .contains("[5/5] e-mail the report").contains("e-mailed the 2026-W10 report to 1 recipient(s) as " + outbox());
+        assertThat(mailsInOutbox()).isEqualTo(1);
         assertThat(dir.resolve("data/reports/2026-W10.html")).content().contains("2026-W10");
         try (BatchRun run = BatchRun.onSession(config(), "check", spark)) {
             var dsl = run.store().dsl();
@@ -77,7 +101,9 @@ class WeeklyJobTest {
         int ingestRuns = ingestRuns(spark);
         String again = run(spark);
 
-        assertThat(again).contains("no new export files").contains("no new answers files");
+        assertThat(again).contains("no new export files").contains("no new answers files")
+                .contains("the 2026-W10 report was e-mailed before");
+        assertThat(mailsInOutbox()).isEqualTo(1);
         assertThat(ingestRuns(spark)).isEqualTo(ingestRuns);
         try (BatchRun run = BatchRun.onSession(config(), "check", spark)) {
             assertThat(run.store().dsl().fetchCount(SURVEY_RESPONSES)).isEqualTo(1);
@@ -98,8 +124,8 @@ class WeeklyJobTest {
 
         assertThatThrownBy(() -> run(spark)).hasMessageContaining("broken.csv");
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[2/4] import new NPS answers").contains("FAILED after")
-                .doesNotContain("[3/4]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[2/5] import new NPS answers").contains("FAILED after")
+                .doesNotContain("[3/5]");
         assertThat(published(spark)).isEqualTo(published);
         try (BatchRun run = BatchRun.onSession(config(), "check", spark)) {
             assertThat(run.store().dsl().select(INBOX_FILES.NAME).from(INBOX_FILES).fetch(INBOX_FILES.NAME))
@@ -115,7 +141,7 @@ class WeeklyJobTest {
         assertThatThrownBy(() -> run(spark)).hasMessageContaining("nothing to analyse");
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("tickets.csv: not in a format folder")
-                .contains("no new export files").contains("[3/4] compute the KPIs").contains("FAILED");
+                .contains("no new export files").contains("[3/5] compute the KPIs").contains("FAILED");
         assertThat(inbox().resolve("tickets.csv")).exists();
     }
 
