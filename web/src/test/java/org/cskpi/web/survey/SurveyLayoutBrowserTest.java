@@ -64,8 +64,11 @@ class SurveyLayoutBrowserTest {
         chromium.open("http://127.0.0.1:" + app.port() + "/s/" + token);
     }
 
-    /** The score targets 0..10, then the rendered text of the low and the high end label. */
-    private static List<Box> scale(Chromium chromium) {
+    /** The score targets 0..10 and the rendered text of the low and the high end label. */
+    record Scale(List<Box> picks, Box low, Box high) {
+    }
+
+    private static Scale scale(Chromium chromium) {
         @SuppressWarnings("unchecked")
         List<Map<String, Number>> boxes = (List<Map<String, Number>>) chromium.driver().executeScript("""
                 const box = r => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom});
@@ -74,18 +77,19 @@ class SurveyLayoutBrowserTest {
                 const picks = [...document.querySelectorAll('.scale .pick')].map(p => box(p.getBoundingClientRect()));
                 return picks.concat([text(document.querySelector('.scale .end.low')),
                                      text(document.querySelector('.scale .end.high'))]);""");
-        return boxes.stream().map(b -> new Box(b.get("left").doubleValue(), b.get("top").doubleValue(),
+        List<Box> all = boxes.stream().map(b -> new Box(b.get("left").doubleValue(), b.get("top").doubleValue(),
                 b.get("right").doubleValue(), b.get("bottom").doubleValue())).toList();
+        return new Scale(all.subList(0, 11), all.get(11), all.get(12));
     }
 
     @Test
     void at_360_px_the_scale_is_0_to_5_over_6_to_10_with_the_end_labels_at_0_and_at_10(Chromium chromium) {
         chromium.atPhoneWidth();
         openSurvey(chromium, "phone");
-        List<Box> boxes = scale(chromium);
-        List<Box> picks = boxes.subList(0, 11);
-        Box low = boxes.get(11);
-        Box high = boxes.get(12);
+        Scale scale = scale(chromium);
+        List<Box> picks = scale.picks();
+        Box low = scale.low();
+        Box high = scale.high();
 
         assertThat(chromium.sidewaysOverflow()).isZero();
         assertThat(picks).allSatisfy(pick -> {
@@ -108,10 +112,10 @@ class SurveyLayoutBrowserTest {
     void at_1366_px_the_scale_is_one_row_of_11_with_the_end_labels_under_0_and_under_10(Chromium chromium) {
         chromium.atDesktopWidth();
         openSurvey(chromium, "laptop");
-        List<Box> boxes = scale(chromium);
-        List<Box> picks = boxes.subList(0, 11);
-        Box low = boxes.get(11);
-        Box high = boxes.get(12);
+        Scale scale = scale(chromium);
+        List<Box> picks = scale.picks();
+        Box low = scale.low();
+        Box high = scale.high();
 
         IntStream.rangeClosed(1, 10).forEach(i -> {
             assertThat(picks.get(i).top()).isEqualTo(picks.get(0).top());
