@@ -40,11 +40,6 @@ public final class Unsubscribes {
         }
     }
 
-    /** Whether the customer has unsubscribed. */
-    public boolean isUnsubscribed(String customerId) {
-        return dsl.fetchExists(SURVEY_UNSUBSCRIBES, SURVEY_UNSUBSCRIBES.CUSTOMER_ID.eq(customerId));
-    }
-
     private void record(Invitation invitation) {
         String customer = invitation.customerId();
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
