@@ -32,6 +32,13 @@ public final class TestWeb {
         return with(defaults, survey, web);
     }
 
+    /** {@code config} with {@code survey.comment_edit_hours} set. */
+    public static CskpiConfig withCommentEditHours(CskpiConfig config, int hours) {
+        CskpiConfig.Survey s = config.survey();
+        return with(config, new CskpiConfig.Survey(s.brand(), s.secret(), s.baseUrl(), s.invitationTtlDays(), s.fatigueDays(),
+                hours, s.rateLimitPerMinute(), s.send(), s.contactRetentionDays(), s.sendRatePerMinute()), config.web());
+    }
+
     /** {@code config} with {@code web.secure_cookies} and {@code web.trust_forwarded_for} set. */
     public static CskpiConfig withWeb(CskpiConfig config, boolean secureCookies, boolean trustForwardedFor) {
         CskpiConfig.Web w = config.web();

@@ -57,6 +57,23 @@ class SurveyTextsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en | Thanks — you gave 9 | You can change your score and comment for 48 hours. | for 1 hour.",
+            "vi | Cảm ơn bạn — bạn đã chấm 9 điểm | Bạn có thể đổi điểm và nhận xét trong vòng 48 giờ. | trong vòng 1 giờ.",
+            "hr | Hvala — vaša ocjena je 9 | Ocjenu i komentar možete promijeniti u roku od 48 h. | u roku od 1 h.",
+            "lt | Ačiū — jūsų įvertinimas 9 | Įvertinimą ir komentarą galite pakeisti per 48 val. | per 1 val.",
+            "th | ขอบคุณ — คุณให้คะแนน 9 | คุณเปลี่ยนคะแนนและความคิดเห็นได้ภายใน 48 ชั่วโมง | ภายใน 1 ชั่วโมง",
+            "nb | Takk — du ga 9 | Du kan endre poengsum og kommentar i 48 timer. | i 1 time."})
+    void thanks_name_the_score_and_the_edit_hint_the_configured_hours(String language, String thanks, String hint48,
+                                                                      String hint1End) {
+        SurveyTexts texts = SurveyTexts.of(language);
+
+        assertThat(texts.get("thanks_score", 9)).isEqualTo(thanks);
+        assertThat(texts.get("comment_edit_hint", 48)).isEqualTo(hint48);
+        assertThat(texts.get("comment_edit_hint", 1)).endsWith(hint1End);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"vi", "hr", "lt", "th", "nb"})
     void translations_are_read_as_utf8_and_differ_from_english(String language) {
         assertThat(SurveyTexts.of(language).get("comment_label"))

@@ -20,9 +20,10 @@ import org.cskpi.web.WebFeature;
 
 /**
  * Every static file of the pages, served at {@code /assets/{name}} from this one list: the app's
- * style sheet and icon, the survey's style sheet, and the report's script, style sheet and ECharts
- * (from the reports module: the files the e-mailable report inlines). Public: there is no data in
- * them. Read once at start; ECharts is ~1 MB and never changes while the app runs.
+ * style sheet and icon, the survey's style sheet and one-tap script, and the report's script,
+ * style sheet and ECharts (from the reports module: the files the e-mailable report inlines).
+ * Public: there is no data in them. Read once at start; ECharts is ~1 MB and never changes while
+ * the app runs.
  *
  * <p>One cache policy: {@code no-cache} with a strong ETag. A browser keeps each file and asks on
  * each use whether it changed: a bodiless 304 while it did not, so a new version of the app shows
@@ -32,7 +33,7 @@ public final class Assets implements WebFeature {
 
     static final String CACHE_CONTROL = "no-cache";
     /** The web module's own files, under {@code assets/} on the classpath. */
-    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css");
+    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js");
     private static final List<String> REPORT = List.of(ReportAssets.STYLESHEET, ReportAssets.STARTER, ReportAssets.ECHARTS);
 
     private record Asset(byte[] content, String contentType, String etag) {

@@ -6,8 +6,10 @@ public enum AnswerOutcome {
     RECORDED,
     /** The invitation was answered within the edit window: its comment was replaced, its score kept. */
     COMMENT_UPDATED,
-    /** A score for an invitation already answered, or a comment after the edit window: nothing changed. */
+    /** The invitation was answered within the edit window: its score was replaced, its comment kept. */
+    SCORE_CHANGED,
+    /** A first score for an invitation already answered, or an edit after the edit window: nothing changed. */
     ALREADY_ANSWERED,
-    /** A comment for an invitation with no score yet: nothing changed. */
+    /** An edit for an invitation with no score yet: nothing changed. */
     NOT_ANSWERED
 }

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 /**
- * The answer writer's own connection (auto-commit off) with its three statements prepared
+ * The answer writer's own connection (auto-commit off) with its four statements prepared
  * once ({@link SurveySql}): the group commit binds and runs them for each answer and commits
  * once per batch. Used by the writer thread only.
  */
@@ -22,12 +22,14 @@ final class AnswerStatements implements AutoCloseable {
     private final PreparedStatement existing;
     private final PreparedStatement insertFirst;
     private final PreparedStatement updateComment;
+    private final PreparedStatement updateScore;
 
     private AnswerStatements(Connection connection) throws SQLException {
         this.connection = connection;
         this.existing = connection.prepareStatement(SurveySql.EXISTING_ANSWER);
         this.insertFirst = connection.prepareStatement(SurveySql.INSERT_FIRST_ANSWER);
         this.updateComment = connection.prepareStatement(SurveySql.UPDATE_COMMENT);
+        this.updateScore = connection.prepareStatement(SurveySql.UPDATE_SCORE);
     }
 
     static AnswerStatements open(DataSource dataSource) throws SQLException {
@@ -67,6 +69,12 @@ final class AnswerStatements implements AutoCloseable {
         updateComment.setObject(2, updatedAt);
         updateComment.setLong(3, answerId);
         updateComment.executeUpdate();
+    }
+
+    void updateScore(long answerId, int score) throws SQLException {
+        updateScore.setInt(1, score);
+        updateScore.setLong(2, answerId);
+        updateScore.executeUpdate();
     }
 
     /** Returns once the transaction is committed (with {@code WRITE_DELAY=0}: in the file). */

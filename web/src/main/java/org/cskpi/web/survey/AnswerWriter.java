@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * next batch.
  *
  * <p>Because this thread is the only writer of {@code survey_responses} from the web app, the
- * comment edit's read-then-write (editable for a while after answering) needs no locks.
+ * edits' read-then-write (editable for a while after answering) needs no locks.
  */
 public final class AnswerWriter implements AutoCloseable {
 
@@ -111,12 +111,13 @@ public final class AnswerWriter implements AutoCloseable {
     }
 
     /**
-     * A score is stored with its comment by one insert that does nothing once the invitation is
-     * answered; a later score changes nothing, not even the comment, so the stored score and
-     * comment always come from one request. Only a comment edit (no score) changes a comment.
+     * A first score is stored with its comment by one insert that does nothing once the
+     * invitation is answered; a later first score changes nothing, not even the comment, so the
+     * stored score and comment always come from one request. Only an edit changes an answer:
+     * its comment or its score, within the edit window counted from the first answer.
      */
     private AnswerOutcome apply(AnswerStatements sql, Answer answer, OffsetDateTime now) throws SQLException {
-        if (answer.score() != null) {
+        if (answer.kind() == Answer.Kind.FIRST) {
             return sql.insertFirst(answer, now) ? AnswerOutcome.RECORDED : AnswerOutcome.ALREADY_ANSWERED;
         }
         AnswerStatements.Existing existing = sql.existing(answer.invitation().id());
@@ -125,6 +126,10 @@ public final class AnswerWriter implements AutoCloseable {
         }
         if (!now.toInstant().isBefore(existing.answeredAt().toInstant().plus(editWindow))) {
             return AnswerOutcome.ALREADY_ANSWERED;
+        }
+        if (answer.kind() == Answer.Kind.SCORE) {
+            sql.updateScore(existing.id(), answer.score());
+            return AnswerOutcome.SCORE_CHANGED;
         }
         sql.updateComment(existing.id(), answer.comment(), now);
         return AnswerOutcome.COMMENT_UPDATED;

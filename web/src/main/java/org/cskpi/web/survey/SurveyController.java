@@ -14,11 +14,15 @@ import org.cskpi.mail.survey.SurveyTexts;
 /**
  * The survey pages (HTTP only; rules in {@link SurveyService}).
  *
- * <p>One-tap links ({@code GET /s/{token}?score=N}) never store anything: GET only shows the
- * form with N already selected, and the customer's tap on "Send" (a plain form POST) stores
- * it. Mail scanners and link prefetchers follow GET links, so a score stored on GET would be
- * one the customer may never have chosen. An N that is not one score {@link Scores} takes gives
- * the same form as a 400, with nothing selected.
+ * <p>One-tap links ({@code GET /s/{token}?score=N}) never store anything on the GET: it shows
+ * the form with N already selected, and the page's script ({@code /assets/survey.js}) posts that
+ * form at once, as the customer's tap on "Send" would without script. Mail scanners and link
+ * prefetchers follow GET links without running the page, so a score stored on GET would be one
+ * the customer may never have chosen (docs/web.md#one-tap-answers). An N that is not one score
+ * {@link Scores} takes gives the same form as a 400, with nothing selected and no script post.
+ *
+ * <p>No POST here carries a CSRF token: the link's secret token in the path is what authorises
+ * it, and no cookie or session is read.
  */
 public final class SurveyController {
 
@@ -42,13 +46,14 @@ public final class SurveyController {
                 List<String> sent = ctx.queryParams("score");
                 if (sent.isEmpty() || Scores.isSingle(sent)) {
                     Integer preselected = Scores.single(sent).orElse(null);
-                    SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of())));
+                    SurveyPages.send(ctx, pages.form(texts, new SurveyPages.Form(token, preselected, "", List.of(), true)));
                 } else {
                     SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST),
                             pages.form(texts, new SurveyPages.Form(token, null, "", List.of("error_score"))));
                 }
             }
-            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.answered(texts, answered(token, state, state.comment(), List.of())));
+            case ANSWERED_EDITABLE -> SurveyPages.send(ctx, pages.thanks(texts,
+                    new SurveyPages.Thanks(token, state.score(), state.comment(), null, List.of())));
             default -> closed(ctx, texts, token, state);
         }
     }
@@ -76,7 +81,7 @@ public final class SurveyController {
                     new SurveyPages.Form(token, chosen, typed, errorKeys(errors))));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), chosen, typed(comment), texts.language()));
+        store(ctx, texts, state, new Answer(state.invitation().orElseThrow(), chosen, typed(comment), texts.language()));
     }
 
     /** {@code POST /s/{token}/comment}: a new comment for an answer given within the edit window. */
@@ -91,17 +96,42 @@ public final class SurveyController {
         }
         Map<String, List<ValidationError<Object>>> errors = Validation.collectErrors(comment);
         if (!errors.isEmpty()) {
-            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.answered(texts,
-                    answered(token, state, ctx.formParam("comment"), List.of("error_comment_length"))));
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts, new SurveyPages.Thanks(token,
+                    state.score(), ctx.formParam("comment"), null, List.of("error_comment_length"))));
             return;
         }
-        store(ctx, texts, token, new Answer(state.invitation().orElseThrow(), null, typed(comment), texts.language()));
+        store(ctx, texts, state, new Answer(state.invitation().orElseThrow(), null, typed(comment), texts.language()));
     }
 
-    private void store(Context ctx, SurveyTexts texts, String token, Answer answer) {
+    /** {@code POST /s/{token}/score}: a new score (one, as {@link Scores} takes) for an answer given within the edit window. */
+    public void changeScore(Context ctx) {
+        String token = ctx.pathParam("token");
+        SurveyState state = service.state(token);
+        SurveyTexts texts = texts(ctx, state);
+        if (state.kind() != SurveyState.Kind.ANSWERED_EDITABLE) {
+            closed(ctx, texts, token, state);
+            return;
+        }
+        Integer chosen = Scores.single(ctx.formParams("score")).orElse(null);
+        if (chosen == null) {
+            SurveyPages.send(ctx.status(HttpStatus.BAD_REQUEST), pages.thanks(texts,
+                    new SurveyPages.Thanks(token, state.score(), state.comment(), null, List.of("error_score"))));
+            return;
+        }
+        store(ctx, texts, state, Answer.scoreChange(state.invitation().orElseThrow(), chosen, texts.language()));
+    }
+
+    /** Stores the answer, then shows the thank-you page with what is now stored, or why nothing was. */
+    private void store(Context ctx, SurveyTexts texts, SurveyState state, Answer answer) {
+        String token = ctx.pathParam("token");
         AnswerOutcome outcome = service.answer(answer).join();
         switch (outcome) {
-            case RECORDED, COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts, token, answer.comment()));
+            case RECORDED -> SurveyPages.send(ctx, pages.thanks(texts,
+                    new SurveyPages.Thanks(token, answer.score(), answer.comment(), null, List.of())));
+            case COMMENT_UPDATED -> SurveyPages.send(ctx, pages.thanks(texts,
+                    new SurveyPages.Thanks(token, state.score(), answer.comment(), "comment_saved", List.of())));
+            case SCORE_CHANGED -> SurveyPages.send(ctx, pages.thanks(texts,
+                    new SurveyPages.Thanks(token, answer.score(), state.comment(), "score_saved", List.of())));
             // another request answered first, or the edit window closed meanwhile: show what is stored
             case ALREADY_ANSWERED -> closed(ctx, texts, token, service.state(token));
             case NOT_ANSWERED -> closed(ctx, texts, token, SurveyState.unknown());

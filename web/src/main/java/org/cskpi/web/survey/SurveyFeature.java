@@ -12,7 +12,8 @@ import org.cskpi.web.WebFeature;
 import org.cskpi.web.page.Pages;
 
 /**
- * The public survey: routes under {@code /s/}, the per-address rate limit in front of them,
+ * The public survey: routes under {@code /s/} and the invitation e-mail's unsubscribe link
+ * under {@code /u/}, the per-address rate limit in front of them,
  * and the answer writer's lifecycle (stopped, after draining its queue, when the server stops).
  */
 public final class SurveyFeature implements WebFeature {
@@ -38,14 +39,20 @@ public final class SurveyFeature implements WebFeature {
         AnswerWriter writer = new AnswerWriter(deps.store().dataSource(), deps.clock(), editWindow);
         StateReader reader = new StateReader(deps.store().dataSource(), STATE_CONNECTIONS);
         SurveyService service = new SurveyService(reader, writer, deps.clock(), editWindow, deps.metrics());
-        SurveyPages surveyPages = new SurveyPages(settings.brand(), pages);
+        SurveyPages surveyPages = new SurveyPages(settings.brand(), settings.commentEditHours(), pages);
         SurveyController survey = new SurveyController(service, surveyPages);
+        UnsubscribeController unsubscribe = new UnsubscribeController(service,
+                new Unsubscribes(deps.store().dsl(), deps.clock()), surveyPages);
         RateLimiter limiter = RateLimiter.perMinute(settings.rateLimitPerMinute());
 
         config.routes.before("/s/*", ctx -> limit(ctx, limiter, surveyPages));
         config.routes.get("/s/{token}", survey::show);
         config.routes.post("/s/{token}", survey::submit);
         config.routes.post("/s/{token}/comment", survey::editComment);
+        config.routes.post("/s/{token}/score", survey::changeScore);
+        config.routes.before("/u/*", ctx -> limit(ctx, limiter, surveyPages));
+        config.routes.get("/u/{token}", unsubscribe::show);
+        config.routes.post("/u/{token}", unsubscribe::unsubscribe);
         config.events.serverStopped(writer::close);
         config.events.serverStopped(reader::close);
     }

@@ -16,14 +16,17 @@ public final class SurveyPages {
 
     private final Pages pages;
     private final String brand;
-    /** Each supported language's texts for a page, with the brand filled in: built once, not per request. */
+    private final int editHours;
+    /** Each supported language's texts for a page, with the brand and the edit hours filled in: built once, not per request. */
     private final Map<String, Map<String, String>> pageTexts;
 
-    public SurveyPages(String brand, Pages pages) {
+    /** {@code editHours}: {@code survey.comment_edit_hours}, which the pages name. */
+    public SurveyPages(String brand, int editHours, Pages pages) {
         this.pages = pages;
         this.brand = brand;
+        this.editHours = editHours;
         this.pageTexts = SurveyLocales.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
-                language -> language, language -> Map.copyOf(SurveyTexts.of(language).forPage(brand))));
+                language -> language, language -> Map.copyOf(texts(SurveyTexts.of(language)))));
     }
 
     /** Sends a rendered page as UTF-8 HTML (the charset is explicit for every browser). */
@@ -31,8 +34,15 @@ public final class SurveyPages {
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
-    /** What the form page shows: the score chosen so far, the comment typed, error keys. */
-    public record Form(String token, Integer score, String comment, List<String> errors) {
+    /**
+     * What the form page shows: the score chosen so far, the comment typed, error keys.
+     * {@code oneTap}: the page is a one-tap link's, and its script posts the chosen score at once.
+     */
+    public record Form(String token, Integer score, String comment, List<String> errors, boolean oneTap) {
+
+        public Form(String token, Integer score, String comment, List<String> errors) {
+            this(token, score, comment, errors, false);
+        }
     }
 
     public String form(SurveyTexts texts, Form form) {
@@ -42,18 +52,31 @@ public final class SurveyPages {
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("errors", form.errors().stream().map(texts::get).toList());
         model.put("scores", Scores.ALL);
+        model.put("one_tap", form.oneTap() && form.score() != null);
         return pages.render("survey/form", model);
     }
 
-    /** The thank-you page after a stored answer or comment, with the form to change the comment. */
-    public String thanks(SurveyTexts texts, String token, String comment) {
-        return pages.render("survey/thanks", commentForm(texts, token, comment, List.of()));
+    /**
+     * The thank-you page of an answer that may still change: the score given, {@code notice}
+     * (a bundle key, or null) saying what was just saved, the comment form and the score picker.
+     * {@code comment} is the one to put in the form; {@code errors} (bundle keys) say why an edit
+     * was refused.
+     */
+    public record Thanks(String token, int score, String comment, String notice, List<String> errors) {
+    }
+
+    public String thanks(SurveyTexts texts, Thanks thanks) {
+        Map<String, Object> model = commentForm(texts, thanks.token(), thanks.comment(), thanks.errors());
+        model.put("thanks_score", texts.get("thanks_score", thanks.score()));
+        model.put("notice", thanks.notice() == null ? null : texts.get(thanks.notice()));
+        model.put("given", thanks.score());
+        return pages.render("survey/thanks", model);
     }
 
     /**
-     * What an answered link shows: the stored score, and the comment in the form to change it
-     * ({@code editable}) or as plain text. {@code comment} is the one to put in the form (the
-     * stored one, or the one just typed when {@code errors}, bundle keys, say why it was refused).
+     * What an answered link shows when it takes no new answer (a replayed first answer, or the
+     * edit window closed): the stored score, and the comment in the form to change it
+     * ({@code editable}) or as plain text. {@code comment} is the one to put in the form.
      */
     public record Answered(String token, int score, String comment, boolean editable, List<String> errors) {
     }
@@ -62,6 +85,7 @@ public final class SurveyPages {
         Map<String, Object> model = commentForm(texts, answered.token(), answered.comment(), answered.errors());
         model.put("answered_score", texts.get("answered_score", Integer.toString(answered.score())));
         model.put("editable", answered.editable());
+        model.put("given", answered.score());
         return pages.render("survey/answered", model);
     }
 
@@ -70,6 +94,7 @@ public final class SurveyPages {
         model.put("token", token);
         model.put("comment", comment == null ? "" : comment);
         model.put("errors", errors.stream().map(texts::get).toList());
+        model.put("scores", Scores.ALL);
         return model;
     }
 
@@ -81,12 +106,26 @@ public final class SurveyPages {
         return pages.render("survey/notice", model);
     }
 
+    /** The unsubscribe page: its one button ({@code done} false), or the confirmation. */
+    public String unsubscribe(SurveyTexts texts, String token, boolean done) {
+        Map<String, Object> model = base(texts);
+        model.put("token", token);
+        model.put("done", done);
+        return pages.render("survey/unsubscribe", model);
+    }
+
     private Map<String, Object> base(SurveyTexts texts) {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", texts.language());
         Map<String, String> page = pageTexts.get(texts.language());
-        model.put("t", page != null ? page : texts.forPage(brand));
+        model.put("t", page != null ? page : texts(texts));
         model.put("brand", brand);
         return model;
+    }
+
+    private Map<String, String> texts(SurveyTexts texts) {
+        Map<String, String> page = texts.forPage(brand);
+        page.put("comment_edit_hint", texts.get("comment_edit_hint", editHours));
+        return page;
     }
 }

@@ -14,7 +14,8 @@ import org.cskpi.invitation.SurveyToken;
 /**
  * The survey's rules, free of HTTP: which state a link is in, and storing answers through the
  * {@link AnswerWriter}. An expired invitation takes no new score; an answered one takes a new
- * comment within the edit window ({@code survey.comment_edit_hours}) and nothing after.
+ * comment or a new score within the edit window ({@code survey.comment_edit_hours}) and nothing
+ * after.
  */
 public final class SurveyService {
 
@@ -24,6 +25,7 @@ public final class SurveyService {
     private final Duration editWindow;
     private final Counter recorded;
     private final Counter commentsUpdated;
+    private final Counter scoresChanged;
 
     SurveyService(StateReader reader, AnswerWriter writer, Clock clock,
                   Duration editWindow, MeterRegistry metrics) {
@@ -33,6 +35,7 @@ public final class SurveyService {
         this.editWindow = editWindow;
         this.recorded = Counter.builder("survey.responses.recorded").description("NPS answers stored").register(metrics);
         this.commentsUpdated = Counter.builder("survey.comments.updated").description("comments changed after answering").register(metrics);
+        this.scoresChanged = Counter.builder("survey.scores.changed").description("scores changed after answering").register(metrics);
     }
 
     /**
@@ -66,6 +69,8 @@ public final class SurveyService {
                 recorded.increment();
             } else if (outcome == AnswerOutcome.COMMENT_UPDATED) {
                 commentsUpdated.increment();
+            } else if (outcome == AnswerOutcome.SCORE_CHANGED) {
+                scoresChanged.increment();
             }
             return outcome;
         });

@@ -73,6 +73,15 @@ final class SurveySql {
             .where(SURVEY_RESPONSES.ID.eq(param(SURVEY_RESPONSES.ID.getDataType())))
             .getSQL(ParamType.INDEXED);
 
+    /**
+     * A changed score; the answer keeps its time ({@code answered_at} anchors the edit window)
+     * and its comment. Parameters: score, answer id.
+     */
+    static final String UPDATE_SCORE = H2.update(SURVEY_RESPONSES)
+            .set(SURVEY_RESPONSES.SCORE, param(SURVEY_RESPONSES.SCORE.getDataType()))
+            .where(SURVEY_RESPONSES.ID.eq(param(SURVEY_RESPONSES.ID.getDataType())))
+            .getSQL(ParamType.INDEXED);
+
     private SurveySql() {
     }
 

@@ -123,6 +123,25 @@ class AnswerWriterTest {
     }
 
     @Test
+    void a_score_change_replaces_only_the_score_and_only_within_the_edit_window() {
+        Invitation invitation = invitation("rescore");
+        assertThat(writer.submit(Answer.scoreChange(invitation, 3, "en")).join()).isEqualTo(AnswerOutcome.NOT_ANSWERED);
+        writer.submit(new Answer(invitation, 9, "kind", "en")).join();
+        clock.advance(Duration.ofHours(23));
+
+        assertThat(writer.submit(Answer.scoreChange(invitation, 4, "en")).join()).isEqualTo(AnswerOutcome.SCORE_CHANGED);
+        var changed = store.dsl().fetchOne(SURVEY_RESPONSES);
+        clock.advance(Duration.ofHours(1));
+        assertThat(writer.submit(Answer.scoreChange(invitation, 10, "en")).join()).isEqualTo(AnswerOutcome.ALREADY_ANSWERED);
+
+        var row = store.dsl().fetchOne(SURVEY_RESPONSES);
+        assertThat(row.getScore()).isEqualTo(4);
+        assertThat(row.getComment()).isEqualTo("kind");
+        assertThat(row.getAnsweredAt()).as("the edit window stays counted from the first answer").isEqualTo(changed.getAnsweredAt());
+        assertThat(row.getCommentUpdatedAt()).isNull();
+    }
+
+    @Test
     void a_failed_transaction_acknowledges_nothing() {
         Invitation invitation = invitation("y");
         store.close();

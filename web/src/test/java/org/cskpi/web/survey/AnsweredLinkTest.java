@@ -16,11 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cskpi.store.jooq.tables.records.SurveyResponsesRecord;
+import org.cskpi.web.TestWeb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** A link answers once: what a second answer, a comment edit and answers sent at once do. */
+/** A link answers once: what a second answer, comment and score edits and answers sent at once do. */
 class AnsweredLinkTest {
 
     private final SurveyFixture survey = new SurveyFixture(10_000);
@@ -68,14 +69,15 @@ class AnsweredLinkTest {
                     .doesNotContain("Your answer has been saved").doesNotContain("changed my mind");
             Response again = client.get("/s/" + token);
             assertThat(again.code()).isEqualTo(200);
-            assertThat(again.body().string()).contains("You answered 9.").contains("<textarea");
+            assertThat(again.body().string()).contains("Thanks — you gave 9").contains("<textarea")
+                    .contains("action=\"/s/" + token + "/score\"");
 
             survey.clock.advance(Duration.ofHours(24));
             for (Response late : List.of(post(client, "/s/" + token, "2", "changed my mind"), client.get("/s/" + token),
                     post(client, "/s/" + token + "/comment", null, "changed my mind"))) {
                 assertThat(late.code()).isEqualTo(409);
                 assertThat(late.body().string()).contains("You answered 9.").contains("kind &lt;b&gt;help&lt;/b&gt;")
-                        .doesNotContain("<textarea").doesNotContain("changed my mind");
+                        .doesNotContain("<textarea").doesNotContain("/score\"").doesNotContain("changed my mind");
             }
         });
         assertThat(survey.responses()).extracting(SurveyResponsesRecord::getScore, SurveyResponsesRecord::getComment,
@@ -89,7 +91,7 @@ class AnsweredLinkTest {
             assertThat(post(client, "/s/" + token, "4", "lėtai").code()).isEqualTo(200);
             Response response = post(client, "/s/" + token + "/comment", null, "z".repeat(2001));
             assertThat(response.code()).isEqualTo(400);
-            assertThat(response.body().string()).contains("Komentaras per ilgas").contains("Jūsų įvertinimas: 4.")
+            assertThat(response.body().string()).contains("Komentaras per ilgas").contains("Ačiū — jūsų įvertinimas 4")
                     .contains(">" + "z".repeat(2001) + "</textarea>");
         });
         assertThat(survey.responses().get(0).getComment()).isEqualTo("lėtai");
@@ -133,6 +135,63 @@ class AnsweredLinkTest {
             });
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void the_thank_you_page_names_the_score_and_confirms_a_saved_comment() {
+        String token = survey.invite("16", "en");
+        JavalinTest.test(survey.app, (server, client) -> {
+            String thanks = post(client, "/s/" + token, "9", null).body().string();
+            assertThat(thanks).contains("<h1>Thanks — you gave 9</h1>")
+                    .contains("You can change your score and comment for 24 hours.").doesNotContain("Comment saved.");
+            Response saved = post(client, "/s/" + token + "/comment", null, "quick");
+            assertThat(saved.code()).isEqualTo(200);
+            assertThat(saved.body().string()).contains("<p class=\"saved\" role=\"status\" id=\"saved\">Comment saved.</p>")
+                    .contains("<h1>Thanks — you gave 9</h1>").contains(">quick</textarea>");
+        });
+        assertThat(survey.responses().get(0).getComment()).isEqualTo("quick");
+    }
+
+    @Test
+    void the_score_changes_within_the_edit_window_keeping_the_comment_and_then_no_more() {
+        String token = survey.invite("17", "nb");
+        JavalinTest.test(survey.app, (server, client) -> {
+            assertThat(post(client, "/s/" + token + "/score", "4", null).code()).as("nothing to change yet").isEqualTo(404);
+            assertThat(post(client, "/s/" + token, "9", "bra").code()).isEqualTo(200);
+            survey.clock.advance(Duration.ofHours(23));
+            Response changed = post(client, "/s/" + token + "/score", "6", null);
+            assertThat(changed.code()).isEqualTo(200);
+            assertThat(changed.body().string()).contains("<h1>Takk — du ga 6</h1>").contains("Poengsummen er lagret.")
+                    .contains("value=\"6\" class=\"pick row2\" aria-current=\"true\"").contains(">bra</textarea>");
+            Response refused = post(client, "/s/" + token + "/score", "11", null);
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(refused.body().string()).contains("<details class=\"change-score\" open>").contains("Takk — du ga 6");
+            survey.clock.advance(Duration.ofHours(1));
+            Response late = post(client, "/s/" + token + "/score", "2", null);
+            assertThat(late.code()).isEqualTo(409);
+            assertThat(late.body().string()).contains("Du svarte 6.").doesNotContain("/score\"");
+        });
+        assertThat(survey.responses()).extracting(SurveyResponsesRecord::getScore, SurveyResponsesRecord::getComment,
+                row -> row.getAnsweredAt().toInstant()).containsExactly(tuple(6, "bra", START));
+    }
+
+    @Test
+    void the_edit_hint_names_the_configured_hours_and_the_window_is_that_long() {
+        SurveyFixture twoDays = new SurveyFixture(TestWeb.withCommentEditHours(TestWeb.config(10_000), 48));
+        try {
+            String token = twoDays.invite("18", "en");
+            JavalinTest.test(twoDays.app, (server, client) -> {
+                assertThat(post(client, "/s/" + token, "7", null).body().string())
+                        .contains("You can change your score and comment for 48 hours.").doesNotContain("24 hours");
+                twoDays.clock.advance(Duration.ofHours(47));
+                assertThat(post(client, "/s/" + token + "/comment", null, "still open").code()).isEqualTo(200);
+                twoDays.clock.advance(Duration.ofHours(1));
+                assertThat(post(client, "/s/" + token + "/comment", null, "closed").code()).isEqualTo(409);
+            });
+            assertThat(twoDays.responses().get(0).getComment()).isEqualTo("still open");
+        } finally {
+            twoDays.close();
         }
     }
 

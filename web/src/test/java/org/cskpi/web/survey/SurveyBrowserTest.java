@@ -2,12 +2,29 @@ package org.cskpi.web.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+import static org.cskpi.store.jooq.Tables.SURVEY_UNSUBSCRIBES;
 
 import io.javalin.Javalin;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
 import org.cskpi.invitation.Invitations;
+import org.cskpi.invitation.SurveyLinks;
 import org.cskpi.invitation.TicketRef;
+import org.cskpi.mail.survey.SurveyInvitation;
+import org.cskpi.mail.survey.SurveyInvitationMail;
 import org.cskpi.reports.testing.Chromium;
 import org.cskpi.reports.testing.ChromiumExtension;
 import org.cskpi.store.Store;
@@ -20,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -97,7 +115,7 @@ class SurveyBrowserTest {
         browser.findElement(By.id("comment")).sendKeys("Fast, kind <help> – takk!");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        awaitHeading("Thank you!");
+        awaitHeading("Thanks — you gave 9");
         SurveyResponsesRecord row = stored("phone-1");
         assertThat(row.getScore()).isEqualTo(9);
         assertThat(row.getComment()).isEqualTo("Fast, kind <help> – takk!");
@@ -118,21 +136,103 @@ class SurveyBrowserTest {
         assertThat(browser.switchTo().activeElement().getTagName()).isEqualTo("button");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
 
-        awaitHeading("Cảm ơn bạn!");
+        awaitHeading("Cảm ơn bạn — bạn đã chấm 3 điểm");
         SurveyResponsesRecord row = stored("keys-1");
         assertThat(row.getScore()).isEqualTo(3);
         assertThat(row.getComment()).isEqualTo("Giao hàng chậm");
     }
 
     @Test
-    void one_tap_link_opens_with_the_score_chosen_and_one_tap_on_send_stores_it() {
-        open("tap-1", "th", "?score=10");
-        assertThat(stored("tap-1")).isNull();
-        assertThat(browser.findElement(By.id("score-10")).isSelected()).isTrue();
+    void without_script_a_one_tap_link_opens_with_the_score_chosen_and_one_tap_on_send_stores_it() {
+        browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            open("tap-1", "th", "?score=10");
+            assertThat(browser.findElement(By.id("score-10")).isSelected()).isTrue();
+            assertThat(stored("tap-1")).as("nothing stored before the tap on Send").isNull();
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            awaitHeading("ขอบคุณ — คุณให้คะแนน 10");
+            assertThat(stored("tap-1").getScore()).isEqualTo(10);
+        } finally {
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /**
+     * Issue 14's "one tap is the answer": the invitation e-mail's HTML part, as the mail module
+     * composes it with links to this server, opened in the browser; tapping its 9 stores 9 with no
+     * further tap, while a plain GET of the same link (a link scanner) stores nothing.
+     */
+    @Test
+    void tapping_9_in_the_invitation_e_mail_stores_9_with_no_further_tap(@TempDir Path dir) throws Exception {
+        String token = invitations.issue(new TicketRef("zendesk", "mail-1", "cust-mail-1", "en")).issued().orElseThrow().token();
+        SurveyLinks links = SurveyLinks.of("http://127.0.0.1:" + app.port(), token);
+        MimeMessage mail = new SurveyInvitationMail("Acme", "survey@acme.example")
+                .compose(new SurveyInvitation("customer@example.com", "en", links.oneTap(), links.unsubscribe()));
+        Path page = Files.writeString(dir.resolve("invitation.html"), htmlPart(mail));
+
+        HttpResponse<String> scanned = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(links.oneTap().get(9))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scanned.statusCode()).isEqualTo(200);
+        assertThat(stored("mail-1")).as("a plain GET of the link stores nothing").isNull();
+
+        browser.get(page.toUri().toString());
+        browser.findElement(By.linkText("9")).click();
+
+        awaitHeading("Thanks — you gave 9");
+        assertThat(stored("mail-1").getScore()).isEqualTo(9);
+        assertThat(browser.getCurrentUrl()).as("the one-tap link is replaced by the link's page")
+                .isEqualTo(links.survey());
+        assertThat(browser.findElement(By.id("comment")).isDisplayed()).isTrue();
+        chromium.assertAccessible("thank-you page");
+        chromium.screenshot("survey-thanks");
+
+        // the score can change within the edit window, in one tap on the new score
+        WebElement summary = browser.findElement(By.cssSelector(".change-score summary"));
+        assertThat(summary.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        summary.click();
+        assertThat(browser.findElement(By.cssSelector(".change-score button[value='9']")).getAttribute("aria-current")).isEqualTo("true");
+        chromium.screenshot("survey-change-score");
+        browser.findElement(By.cssSelector(".change-score button[value='7']")).click();
+        awaitHeading("Thanks — you gave 7");
+        assertThat(browser.findElement(By.id("saved")).getText()).isEqualTo("Score saved.");
+        browser.findElement(By.id("comment")).sendKeys("helpful");
+        browser.findElement(By.cssSelector("button.send")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(driver -> driver.findElement(By.id("saved")).getText().equals("Comment saved."));
+        assertThat(stored("mail-1").getScore()).isEqualTo(7);
+        assertThat(stored("mail-1").getComment()).isEqualTo("helpful");
+        chromium.screenshot("survey-comment-saved");
+    }
+
+    @Test
+    void the_unsubscribe_link_shows_one_button_and_its_tap_unsubscribes() {
+        String token = invitations.issue(new TicketRef("zendesk", "unsub-1", "cust-unsub-1", "hr")).issued().orElseThrow().token();
+        browser.get("http://127.0.0.1:" + app.port() + "/u/" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Prestanak primanja anketa");
+        chromium.assertAccessible("unsubscribe page");
+        chromium.screenshot("unsubscribe");
+        assertThat(store.dsl().fetchCount(SURVEY_UNSUBSCRIBES)).as("the page changes nothing").isZero();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        awaitHeading("ขอบคุณ!");
-        assertThat(stored("tap-1").getScore()).isEqualTo(10);
+        awaitHeading("Odjavljeni ste");
+        assertThat(store.dsl().fetchExists(SURVEY_UNSUBSCRIBES, SURVEY_UNSUBSCRIBES.CUSTOMER_ID.eq("cust-unsub-1"))).isTrue();
+        chromium.assertAccessible("unsubscribed page");
+        chromium.screenshot("unsubscribed");
+    }
+
+    /** The HTML part of the message as a recipient reads it: written out and parsed back. */
+    private static String htmlPart(MimeMessage composed) throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        composed.writeTo(wire);
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(wire.toByteArray()));
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/html")) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("the invitation has no HTML part");
     }
 
     @Test

@@ -45,7 +45,7 @@ class SurveyControllerTest {
                     .doesNotContain("<script").doesNotContain("style=");
             for (int score = 0; score <= 10; score++) {
                 assertThat(html).contains("<input type=\"radio\" name=\"score\" value=\"" + score + "\" id=\"score-" + score + "\"")
-                        .contains("<label for=\"score-" + score + "\">" + score);
+                        .contains("<label for=\"score-" + score + "\" class=\"pick");
             }
             assertThat(html).doesNotContain(" checked");
         });
@@ -58,7 +58,7 @@ class SurveyControllerTest {
         JavalinTest.test(survey.app, (server, client) -> {
             Response response = post(client, "/s/" + token, "9", "Quick & friendly <b>help</b>");
             assertThat(response.code()).isEqualTo(200);
-            assertThat(response.body().string()).contains("Thank you!")
+            assertThat(response.body().string()).contains("Thanks — you gave 9")
                     .contains("Quick &amp; friendly &lt;b&gt;help&lt;/b&gt;").doesNotContain("<b>help");
         });
         SurveyResponsesRecord row = survey.responses().get(0);
@@ -156,7 +156,10 @@ class SurveyControllerTest {
         String token = survey.invite("10", "en");
         JavalinTest.test(survey.app, (server, client) -> {
             String html = client.get("/s/" + token + "?score=8").body().string();
-            assertThat(html).contains("value=\"8\" id=\"score-8\" aria-describedby=\"scale-hint\" checked");
+            assertThat(html).contains("value=\"8\" id=\"score-8\" aria-describedby=\"scale-hint\" checked")
+                    // the page's script posts the chosen score at once (SurveyBrowserTest runs it)
+                    .contains("<script src=\"/assets/survey.js\" defer></script>")
+                    .contains("action=\"/s/" + token + "\" accept-charset=\"utf-8\" data-one-tap>");
             assertThat(html.split(" checked", -1)).hasSize(2);
             assertThat(survey.responses()).isEmpty();
             // a prefetcher following all eleven links changes nothing
@@ -178,7 +181,8 @@ class SurveyControllerTest {
             Response page = client.get("/s/" + token + "?" + query);
             assertThat(page.code()).isEqualTo(400);
             assertThat(page.body().string()).contains("Please choose a score from 0 to 10.")
-                    .contains("method=\"post\" action=\"/s/" + token + "\"").doesNotContain(" checked");
+                    .contains("method=\"post\" action=\"/s/" + token + "\"").doesNotContain(" checked")
+                    .doesNotContain("data-one-tap").doesNotContain("<script");
         });
         assertThat(survey.responses()).isEmpty();
     }

@@ -81,7 +81,7 @@ class SurveyDurabilityTest {
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString("score=" + (i % 11) + "&comment=n" + i))
                                 .build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200 && response.body().contains("Thank you!")) {
+                        if (response.statusCode() == 200 && response.body().contains("Thanks — you gave")) {
                             acknowledged.add(token);
                         }
                     } catch (Exception e) {
@@ -129,7 +129,7 @@ class SurveyDurabilityTest {
             String token = acknowledged.iterator().next();
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + newPort + "/s/" + token)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(page.body()).contains("Thank you!");
+            assertThat(page.body()).contains("Thanks — you gave");
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(10, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.Response;
 import java.time.Instant;
 import java.util.List;
+import org.cskpi.config.CskpiConfig;
 import org.cskpi.invitation.Invitations;
 import org.cskpi.invitation.TicketRef;
 import org.cskpi.store.Store;
@@ -32,7 +33,11 @@ final class SurveyFixture implements AutoCloseable {
 
     /** With the survey's per-address rate limit at {@code rateLimitPerMinute}. */
     SurveyFixture(int rateLimitPerMinute) {
-        app = WebApp.create(WebDeps.of(TestWeb.config(rateLimitPerMinute), store, clock));
+        this(TestWeb.config(rateLimitPerMinute));
+    }
+
+    SurveyFixture(CskpiConfig config) {
+        app = WebApp.create(WebDeps.of(config, store, clock));
     }
 
     /** Invites zendesk ticket {@code ticketId} (customer {@code cust-<ticketId>}); returns the link's token. */
