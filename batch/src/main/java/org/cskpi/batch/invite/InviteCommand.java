@@ -63,7 +63,7 @@ public final class InviteCommand implements Callable<Integer> {
                 if (send) {
                     InvitationMailing.Result result = InvitationMailing.standard(config, run).run(invitations, tickets, since);
                     counts = result.invited();
-                    text = summary(counts, config.survey().fatigueDays()) + "; " + InvitationMailing.summary(result);
+                    text = summary(counts, config.survey().fatigueDays()) + ", " + InvitationMailing.summary(result);
                 } else {
                     counts = new InvitationRun(invitations).run(tickets, since, csv);
                     text = summary(counts, config.survey().fatigueDays());
