@@ -5,7 +5,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.cskpi.files.OwnerOnly;
 
@@ -23,13 +25,26 @@ public final class OutboxMailer implements Mailer {
         this.dir = dir;
     }
 
-    /** Writes the message; an outbox that cannot be written is an {@link UncheckedIOException} naming the file. */
+    /**
+     * Writes the message, unless the outbox already holds the file of its Message-ID (a message
+     * sent again, say after a run was killed before it recorded the first send): one file per
+     * Message-ID. The file appears whole or not at all (written beside it, then renamed). An
+     * outbox that cannot be written is an {@link UncheckedIOException} naming the file.
+     */
     @Override
     public SendResult send(MimeMessage message) {
         String messageId = OutgoingMessage.prepare(message);
         Path file = fileFor(messageId);
-        try (OutputStream out = OwnerOnly.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            message.writeTo(out);
+        if (Files.exists(file)) {
+            return new SendResult.Sent(messageId);
+        }
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        try {
+            try (OutputStream out = OwnerOnly.newOutputStream(partial, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                message.writeTo(out);
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the message to " + file + ": " + e.getMessage(), e);
         } catch (MessagingException e) {

@@ -5,6 +5,10 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Properties;
@@ -31,6 +35,39 @@ public final class OutgoingMessage extends MimeMessage {
             throw new IllegalArgumentException("not an e-mail address: " + from, e);
         } catch (MessagingException e) {
             throw new IllegalStateException("setting the headers of a new message", e);
+        }
+    }
+
+    private OutgoingMessage(byte[] stored) throws MessagingException {
+        super(COMPOSING, new ByteArrayInputStream(stored));
+    }
+
+    /**
+     * The message as it goes on the wire (RFC 822), to be kept until it is sent: a transactional
+     * outbox stores it when the message is composed and sends it later, maybe from another run.
+     */
+    public static byte[] toStored(MimeMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a message to memory", e);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("the message cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A message kept by {@link #toStored}, read back with its Message-ID, which sending keeps. */
+    public static OutgoingMessage fromStored(byte[] stored) {
+        try {
+            OutgoingMessage message = new OutgoingMessage(stored);
+            if (message.getHeader("Message-ID") == null) {
+                throw new IllegalArgumentException("the stored message has no Message-ID");
+            }
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("the stored message cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -82,14 +82,14 @@ final class SmtpFailures {
             return reply(Integer.parseInt(code.group(1)), response, "authentication failed");
         }
         return new MailFailure(Kind.PERMANENT, OptionalInt.empty(), oneLine(response),
-                "authentication failed at " + server + ": " + oneLine(response));
+                "authentication failed at " + server + ": " + oneLine(response), MailFailure.Step.CONNECTION);
     }
 
     private MailFailure reply(int code, String response, String what) {
         String text = oneLine(response);
         String detail = detail(response);
         return new MailFailure(MailFailure.kindOf(code), OptionalInt.of(code), text,
-                code + " " + what + " at " + server + (detail.isEmpty() ? "" : ": " + detail));
+                code + " " + what + " at " + server + (detail.isEmpty() ? "" : ": " + detail), step(what));
     }
 
     /** No reply to go by: a refused, timed-out or dropped connection may work later, an unknown host or failed TLS will not. */
@@ -117,7 +117,17 @@ final class SmtpFailures {
     }
 
     private MailFailure noReply(Kind kind, String what) {
-        return new MailFailure(kind, OptionalInt.empty(), "", what + " at " + server);
+        return new MailFailure(kind, OptionalInt.empty(), "", what + " at " + server, MailFailure.Step.CONNECTION);
+    }
+
+    /** The step a refusal named by {@link #refusedPart} (or the connecting ones) stands for. */
+    private static MailFailure.Step step(String what) {
+        return switch (what) {
+            case "sender refused" -> MailFailure.Step.SENDER;
+            case "recipient refused" -> MailFailure.Step.RECIPIENT;
+            case "message refused" -> MailFailure.Step.MESSAGE;
+            default -> MailFailure.Step.CONNECTION;
+        };
     }
 
     private static Throwable next(Throwable cause) {

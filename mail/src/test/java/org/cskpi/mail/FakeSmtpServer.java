@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message's end of DATA is answered with the next of {@code dataReplies} (then 250), so a test
  * can have a 451 followed by a 250. With {@code dropAfterEachMessage} it closes the connection
  * after every accepted message, as a server does with an idle client. Recipients at
- * {@code reject.example} are refused with a 550.
+ * {@code reject.example} are refused with a 550. Public, in the test jar, for the batch
+ * module's sending tests.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String greeting;
@@ -33,12 +34,12 @@ final class FakeSmtpServer implements AutoCloseable {
     private final AtomicInteger dataCommands = new AtomicInteger();
     private final Thread thread;
 
-    FakeSmtpServer(List<String> dataReplies, boolean dropAfterEachMessage) throws IOException {
+    public FakeSmtpServer(List<String> dataReplies, boolean dropAfterEachMessage) throws IOException {
         this("220 fake.example ESMTP", dataReplies, dropAfterEachMessage);
     }
 
     /** A server that greets with {@code greeting}; with null it never says a word. */
-    FakeSmtpServer(String greeting, List<String> dataReplies, boolean dropAfterEachMessage) throws IOException {
+    public FakeSmtpServer(String greeting, List<String> dataReplies, boolean dropAfterEachMessage) throws IOException {
         this.greeting = greeting;
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.dataReplies = new ArrayDeque<>(dataReplies);
@@ -48,7 +49,7 @@ final class FakeSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -57,17 +58,17 @@ final class FakeSmtpServer implements AutoCloseable {
         return new SmtpMailer(TestMessages.smtp("127.0.0.1", port()));
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** Messages answered 250 at the end of DATA. */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** Messages sent, whatever the answer. */
-    int dataCommands() {
+    public int dataCommands() {
         return dataCommands.get();
     }
 

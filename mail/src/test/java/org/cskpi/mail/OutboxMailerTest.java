@@ -53,6 +53,23 @@ class OutboxMailerTest {
     }
 
     @Test
+    void a_message_sent_again_leaves_one_file_per_message_id() throws Exception {
+        MimeMessage message = TestMessages.hello("kari@example.com");
+        try (OutboxMailer mailer = new OutboxMailer(dir)) {
+            SendResult.Sent first = (SendResult.Sent) mailer.send(message);
+            byte[] written = Files.readAllBytes(mailer.fileFor(first.messageId()));
+
+            SendResult.Sent again = (SendResult.Sent) mailer.send(OutgoingMessage.fromStored(OutgoingMessage.toStored(message)));
+
+            assertThat(again.messageId()).isEqualTo(first.messageId());
+            assertThat(Files.readAllBytes(mailer.fileFor(first.messageId()))).isEqualTo(written);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
     void the_settings_choose_the_mailer() {
         MailSettings outbox = new MailSettings(TestMessages.FROM, new MailSettings.Outbox(dir));
         MailSettings smtp = new MailSettings(TestMessages.FROM, TestMessages.smtp("localhost", 25));

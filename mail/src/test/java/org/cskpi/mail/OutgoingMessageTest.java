@@ -31,6 +31,27 @@ class OutgoingMessageTest {
     }
 
     @Test
+    void a_stored_message_read_back_keeps_its_message_id_and_content_when_sent() throws Exception {
+        jakarta.mail.internet.MimeMessage composed = TestMessages.hello("kari@example.com");
+        String id = composed.getMessageID();
+
+        OutgoingMessage stored = OutgoingMessage.fromStored(OutgoingMessage.toStored(composed));
+
+        assertThat(OutgoingMessage.prepare(stored)).isEqualTo(id);
+        assertThat(stored.getMessageID()).isEqualTo(id);
+        assertThat(stored.getAllRecipients()).extracting(Object::toString).containsExactly("kari@example.com");
+        assertThat(stored.getSubject()).isEqualTo(composed.getSubject());
+    }
+
+    @Test
+    void a_stored_message_without_a_message_id_is_refused() {
+        byte[] bare = "Subject: hi\r\n\r\nHello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> OutgoingMessage.fromStored(bare))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the stored message has no Message-ID");
+    }
+
+    @Test
     void a_sender_that_is_not_an_address_is_refused() {
         assertThatThrownBy(() -> new OutgoingMessage("survey at nordlys"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not an e-mail address: survey at nordlys");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.cskpi.config.MailSettings;
 import org.cskpi.mail.MailFailure.Kind;
+import org.cskpi.mail.MailFailure.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,8 @@ class SmtpMailerTest {
             assertThat(failure.replyCode()).hasValue(535);
             assertThat(failure.message()).startsWith("535 authentication failed at " + host() + ":" + port())
                     .doesNotContain("\n").doesNotContain("Exception");
+            // A login failure concerns every message: a batch stops rather than failing each one.
+            assertThat(failure.refusesOnlyThisMessage()).isFalse();
             assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
         }
     }
@@ -69,7 +72,7 @@ class SmtpMailerTest {
             MailFailure failure = (MailFailure) mailer.send(TestMessages.hello("kari@example.com"));
 
             assertThat(failure).isEqualTo(new MailFailure(Kind.TRANSIENT, OptionalInt.empty(), "",
-                    "connection refused at 127.0.0.1:" + closedPort));
+                    "connection refused at 127.0.0.1:" + closedPort, Step.CONNECTION));
         }
     }
 
@@ -96,7 +99,7 @@ class SmtpMailerTest {
 
             assertThat(failure).isEqualTo(new MailFailure(Kind.TRANSIENT, OptionalInt.of(451),
                     "451 4.3.0 Try again later",
-                    "451 message refused at 127.0.0.1:" + server.port() + ": 4.3.0 Try again later"));
+                    "451 message refused at 127.0.0.1:" + server.port() + ": 4.3.0 Try again later", Step.MESSAGE));
             assertThat(mailer.send(TestMessages.hello("kari@example.com"))).isInstanceOf(SendResult.Sent.class);
             assertThat(server.connections()).isEqualTo(1);
         }
@@ -124,6 +127,8 @@ class SmtpMailerTest {
             assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
             assertThat(failure.message()).isEqualTo(
                     "550 recipient refused at 127.0.0.1:" + server.port() + ": 5.1.1 No such user");
+            assertThat(failure.step()).isEqualTo(Step.RECIPIENT);
+            assertThat(failure.refusesOnlyThisMessage()).isTrue();
         }
     }
 
@@ -135,7 +140,8 @@ class SmtpMailerTest {
 
             assertThat(failure).isEqualTo(new MailFailure(Kind.TRANSIENT, OptionalInt.of(421),
                     "421 4.3.2 Service not available",
-                    "421 connection refused at 127.0.0.1:" + server.port() + ": 4.3.2 Service not available"));
+                    "421 connection refused at 127.0.0.1:" + server.port() + ": 4.3.2 Service not available",
+                    Step.CONNECTION));
         }
     }
 
@@ -147,7 +153,7 @@ class SmtpMailerTest {
             MailFailure failure = (MailFailure) mailer.send(TestMessages.hello("kari@example.com"));
 
             assertThat(failure).isEqualTo(new MailFailure(Kind.TRANSIENT, OptionalInt.empty(), "",
-                    "timed out at 127.0.0.1:" + server.port()));
+                    "timed out at 127.0.0.1:" + server.port(), Step.CONNECTION));
         }
     }
 

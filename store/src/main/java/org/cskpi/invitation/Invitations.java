@@ -1,6 +1,7 @@
 package org.cskpi.invitation;
 
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+import static org.cskpi.store.jooq.Tables.SURVEY_UNSUBSCRIBES;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 /**
  * Issues and looks up survey invitations; shared by the batch {@code invite} command and the
  * web API. Rules: one invitation per ticket ({@code source}, {@code ticket_id}); no invitation
- * for a customer invited less than {@code survey.fatigue_days} ago; an invitation expires
+ * for a customer invited less than {@code survey.fatigue_days} ago, nor ever for one who
+ * unsubscribed ({@code survey_unsubscribes}); an invitation expires
  * {@code survey.invitation_ttl_days} after it was issued. Days are 86,400 s.
  */
 public final class Invitations {
@@ -31,18 +33,52 @@ public final class Invitations {
         this.settings = settings;
     }
 
+    /**
+     * What is stored with an invitation in the transaction that issues it, such as its e-mail
+     * (docs/mail.md#sending-invitations): the token exists only in that transaction.
+     */
+    public interface Companion {
+
+        /** Why the ticket cannot have its companion (say, no address), checked after the rules above; empty if it can. */
+        Optional<IssueResult.Outcome> refusal(DSLContext tx, TicketRef ticket);
+
+        /** Stores what goes with the new invitation, in {@code tx}. */
+        void store(DSLContext tx, IssueResult.Issued issued);
+
+        /** Nothing goes with the invitation. */
+        Companion NONE = new Companion() {
+            @Override
+            public Optional<IssueResult.Outcome> refusal(DSLContext tx, TicketRef ticket) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void store(DSLContext tx, IssueResult.Issued issued) {
+            }
+        };
+    }
+
+
     /** Issues an invitation for the ticket unless a rule above says no. */
     public IssueResult issue(TicketRef ticket) {
+        return issue(ticket, Companion.NONE);
+    }
+
+    /**
+     * Issues an invitation for the ticket unless a rule above or the companion says no, and
+     * stores the companion with it: both or neither.
+     */
+    public IssueResult issue(TicketRef ticket, Companion companion) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         try {
-            return dsl.transactionResult(tx -> issue(tx.dsl(), ticket, now));
+            return dsl.transactionResult(tx -> issue(tx.dsl(), ticket, now, companion));
         } catch (IntegrityConstraintViolationException raced) {
             // Another issuer stored this ticket's invitation between our check and our insert.
             return IssueResult.skipped(IssueResult.Outcome.ALREADY_INVITED);
         }
     }
 
-    private IssueResult issue(DSLContext tx, TicketRef ticket, Instant now) {
+    private IssueResult issue(DSLContext tx, TicketRef ticket, Instant now, Companion companion) {
         boolean invited = tx.fetchExists(SURVEY_INVITATIONS,
                 SURVEY_INVITATIONS.SOURCE.eq(ticket.source()).and(SURVEY_INVITATIONS.TICKET_ID.eq(ticket.ticketId())));
         if (invited) {
@@ -52,6 +88,14 @@ public final class Invitations {
                 SURVEY_INVITATIONS.CUSTOMER_ID.eq(ticket.customerId())
                         .and(SURVEY_INVITATIONS.CREATED_AT.gt(utc(now.minus(Duration.ofDays(settings.fatigueDays()))))))) {
             return IssueResult.skipped(IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED);
+        }
+        if (ticket.customerId() != null
+                && tx.fetchExists(SURVEY_UNSUBSCRIBES, SURVEY_UNSUBSCRIBES.CUSTOMER_ID.eq(ticket.customerId()))) {
+            return IssueResult.skipped(IssueResult.Outcome.UNSUBSCRIBED);
+        }
+        Optional<IssueResult.Outcome> refused = companion.refusal(tx, ticket);
+        if (refused.isPresent()) {
+            return IssueResult.skipped(refused.get());
         }
         String token = SurveyToken.generate();
         Instant expires = now.plus(Duration.ofDays(settings.invitationTtlDays()));
@@ -67,8 +111,9 @@ public final class Invitations {
                 .fetchOne(SURVEY_INVITATIONS.ID);
         Invitation invitation = new Invitation(id, ticket.source(), ticket.ticketId(), ticket.customerId(),
                 ticket.locale(), now, expires);
-        return new IssueResult(IssueResult.Outcome.ISSUED,
-                Optional.of(new IssueResult.Issued(invitation, token, SurveyLinks.of(settings.baseUrl(), token))));
+        IssueResult.Issued issued = new IssueResult.Issued(invitation, token, SurveyLinks.of(settings.baseUrl(), token));
+        companion.store(tx, issued);
+        return new IssueResult(IssueResult.Outcome.ISSUED, Optional.of(issued));
     }
 
     /** The invitation a token belongs to, expired or not; empty for a malformed or unknown token. */

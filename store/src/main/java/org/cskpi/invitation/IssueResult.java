@@ -14,7 +14,11 @@ public record IssueResult(Outcome outcome, Optional<Issued> issued) {
         /** The ticket already has an invitation (one per ticket). */
         ALREADY_INVITED,
         /** The customer was invited within {@code survey.fatigue_days}. */
-        CUSTOMER_RECENTLY_INVITED
+        CUSTOMER_RECENTLY_INVITED,
+        /** The customer unsubscribed from surveys ({@code survey_unsubscribes}): never invited again. */
+        UNSUBSCRIBED,
+        /** Sending by e-mail, and the store has no (usable) address for the customer. */
+        NO_ADDRESS
     }
 
     /** A new invitation with its one-time token and links. */

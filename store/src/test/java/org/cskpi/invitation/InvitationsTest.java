@@ -1,12 +1,17 @@
 package org.cskpi.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+import static org.cskpi.store.jooq.Tables.SURVEY_UNSUBSCRIBES;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.store.Store;
@@ -102,5 +107,54 @@ class InvitationsTest {
         assertThat(java.util.stream.Stream.generate(SurveyToken::generate).limit(1000).distinct().count()).isEqualTo(1000);
         // SHA-256("abc") from FIPS 180-2, appendix B.1
         assertThat(SurveyToken.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void an_unsubscribed_customer_is_never_invited_again() {
+        store.dsl().insertInto(SURVEY_UNSUBSCRIBES).set(SURVEY_UNSUBSCRIBES.CUSTOMER_ID, "cust-1")
+                .set(SURVEY_UNSUBSCRIBES.UNSUBSCRIBED_AT, T0.atOffset(ZoneOffset.UTC)).execute();
+
+        IssueResult result = at(T0.plusSeconds(400L * 86_400)).issue(new TicketRef("zendesk", "101", "cust-1", "en"));
+
+        assertThat(result.outcome()).isEqualTo(IssueResult.Outcome.UNSUBSCRIBED);
+        assertThat(result.issued()).isEmpty();
+        assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isZero();
+    }
+
+    @Test
+    void a_companion_is_stored_with_the_invitation_or_neither_is() {
+        List<Long> stored = new ArrayList<>();
+        Invitations.Companion noAddress = companion(Optional.of(IssueResult.Outcome.NO_ADDRESS), stored, false);
+        Invitations.Companion failing = companion(Optional.empty(), stored, true);
+        Invitations.Companion storing = companion(Optional.empty(), stored, false);
+
+        IssueResult refused = at(T0).issue(new TicketRef("csv", "1", "a", "en"), noAddress);
+        assertThatThrownBy(() -> at(T0).issue(new TicketRef("csv", "2", "b", "en"), failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("cannot compose");
+        IssueResult issued = at(T0).issue(new TicketRef("csv", "3", "c", "en"), storing);
+
+        assertThat(refused.outcome()).isEqualTo(IssueResult.Outcome.NO_ADDRESS);
+        assertThat(issued.outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+        assertThat(store.dsl().selectFrom(SURVEY_INVITATIONS).fetch(SurveyInvitationsRecord::getTicketId))
+                .as("the failing companion rolled its invitation back").containsExactly("3");
+        assertThat(stored).containsExactly(issued.issued().orElseThrow().invitation().id());
+    }
+
+    private static Invitations.Companion companion(Optional<IssueResult.Outcome> refusal, List<Long> stored,
+                                                   boolean fails) {
+        return new Invitations.Companion() {
+            @Override
+            public Optional<IssueResult.Outcome> refusal(org.jooq.DSLContext tx, TicketRef ticket) {
+                return refusal;
+            }
+
+            @Override
+            public void store(org.jooq.DSLContext tx, IssueResult.Issued issued) {
+                if (fails) {
+                    throw new IllegalStateException("cannot compose");
+                }
+                stored.add(issued.invitation().id());
+            }
+        };
     }
 }

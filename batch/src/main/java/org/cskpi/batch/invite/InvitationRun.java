@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cskpi.cli.UserError;
@@ -24,10 +27,11 @@ import org.cskpi.invitation.IssueResult;
 import org.cskpi.invitation.TicketRef;
 
 /**
- * Issues invitations for resolved tickets and writes their links to a CSV for an e-mail
- * template. A token exists only in the run that issued it (the store keeps its hash), so each
- * row is written and flushed right after its invitation is committed, and an existing output
- * file is never overwritten.
+ * Issues invitations for resolved tickets, and either writes their links to a CSV for an
+ * e-mail template or stores each one's e-mail to be sent. A token exists only in the run that
+ * issued it (the store keeps its hash), so each CSV row is written and flushed right after its
+ * invitation is committed, and an existing output file is never overwritten; an e-mail is
+ * stored in the very transaction that issues its invitation.
  */
 public final class InvitationRun {
 
@@ -42,7 +46,8 @@ public final class InvitationRun {
     }
 
     /** How many tickets ended which way. */
-    public record Counts(long tickets, long issued, long alreadyInvited, long recentlyInvited) {
+    public record Counts(long tickets, long issued, long alreadyInvited, long recentlyInvited, long unsubscribed,
+                         long noAddress) {
     }
 
     private final Invitations invitations;
@@ -51,37 +56,54 @@ public final class InvitationRun {
         this.invitations = invitations;
     }
 
+    /** Issues the invitations and writes each one's links to the CSV {@code out}, which must not exist. */
     public Counts run(Dataset<Row> tickets, Optional<Instant> since, Path out) {
-        long seen = 0;
-        long issued = 0;
-        long already = 0;
-        long recent = 0;
         try (OutputStream stream = OwnerOnly.newOutputStream(out, StandardOpenOption.CREATE_NEW); // live survey links
              Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             CsvWriter csv = new CsvWriter(writer, new CsvWriterSettings());
             csv.writeHeaders(HEADER);
-            Iterator<Row> rows = ResolvedTickets.filterResolvedSince(tickets, since).toLocalIterator();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                seen++;
-                IssueResult result = invitations.issue(ticket(row));
-                switch (result.outcome()) {
-                    case ISSUED -> {
-                        issued++;
-                        csv.writeRow(csvRow(result.issued().orElseThrow()));
-                        csv.flush();
-                    }
-                    case ALREADY_INVITED -> already++;
-                    case CUSTOMER_RECENTLY_INVITED -> recent++;
-                }
-            }
+            Counts counts = issue(tickets, since, Invitations.Companion.NONE, issued -> {
+                csv.writeRow(csvRow(issued));
+                csv.flush();
+            });
             csv.close();
+            return counts;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new UserError(out + ": already exists; its links would be lost, so choose another --out or move it away");
         } catch (IOException e) {
             throw new UserError(out + ": cannot write: " + e.getMessage(), e);
         }
-        return new Counts(seen, issued, already, recent);
+    }
+
+    /**
+     * Issues the invitations, each with its e-mail stored pending by {@code mails} in the same
+     * transaction (docs/mail.md#sending-invitations); sending them is {@link InvitationSender}'s part.
+     */
+    public Counts queue(Dataset<Row> tickets, Optional<Instant> since, InvitationMails mails) {
+        return issue(tickets, since, mails, issued -> {
+        });
+    }
+
+    private Counts issue(Dataset<Row> tickets, Optional<Instant> since, Invitations.Companion companion,
+                         Consumer<IssueResult.Issued> onIssued) {
+        Map<IssueResult.Outcome, Long> outcomes = new EnumMap<>(IssueResult.Outcome.class);
+        long seen = 0;
+        Iterator<Row> rows = ResolvedTickets.filterResolvedSince(tickets, since).toLocalIterator();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            seen++;
+            IssueResult result = invitations.issue(ticket(row), companion);
+            outcomes.merge(result.outcome(), 1L, Long::sum);
+            result.issued().ifPresent(onIssued);
+        }
+        return new Counts(seen, count(outcomes, IssueResult.Outcome.ISSUED),
+                count(outcomes, IssueResult.Outcome.ALREADY_INVITED),
+                count(outcomes, IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED),
+                count(outcomes, IssueResult.Outcome.UNSUBSCRIBED), count(outcomes, IssueResult.Outcome.NO_ADDRESS));
+    }
+
+    private static long count(Map<IssueResult.Outcome, Long> outcomes, IssueResult.Outcome outcome) {
+        return outcomes.getOrDefault(outcome, 0L);
     }
 
     private static TicketRef ticket(Row row) {

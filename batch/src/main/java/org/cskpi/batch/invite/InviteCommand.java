@@ -18,10 +18,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./cskpi invite}: one survey invitation per resolved ticket, links to a CSV. */
+/** {@code ./cskpi invite}: one survey invitation per resolved ticket, links to a CSV or e-mailed ({@code --send}). */
 @Command(name = "invite", mixinStandardHelpOptions = true,
-        description = {"Create NPS survey invitations for resolved tickets.", "Writes their links to a CSV."})
+        description = {"Create NPS survey invitations for resolved tickets.",
+            "Writes their links to a CSV, or with --send e-mails them (docs/mail.md#sending-invitations)."})
 public final class InviteCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_OUT = Path.of("invitations.csv");
 
     @Mixin
     CommonOptions common;
@@ -30,15 +33,22 @@ public final class InviteCommand implements Callable<Integer> {
             description = "Only tickets resolved on or after this date (yyyy-MM-dd, business time zone).")
     LocalDate resolvedSince;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "invitations.csv",
-            description = "CSV to write; must not exist yet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "CSV to write; must not exist yet (default: invitations.csv). Not with --send.")
     Path out;
+
+    @Option(names = "--send", description = "E-mail each new invitation, and any left pending by an earlier run, "
+            + "instead of writing a CSV (needs survey.send: true and a mail section).")
+    boolean send;
 
     @Override
     public Integer call() {
         CskpiConfig config = common.config();
-        if (Files.exists(out)) {
-            throw new UserError(out + ": already exists; its links would be lost, so choose another --out or move it away");
+        Path csv = out == null ? DEFAULT_OUT : out;
+        if (send) {
+            InvitationMailing.check(config, out);
+        } else if (Files.exists(csv)) {
+            throw new UserError(csv + ": already exists; its links would be lost, so choose another --out or move it away");
         }
         Optional<Instant> since = Optional.ofNullable(resolvedSince)
                 .map(date -> date.atStartOfDay(config.business().zone()).toInstant());
@@ -48,19 +58,27 @@ public final class InviteCommand implements Callable<Integer> {
                     .ingestedTickets();
             Invitations invitations = new Invitations(run.store().dsl(), run.clock(), config.survey());
             String summary = runs.track("invite", runId -> {
-                InvitationRun.Counts counts = new InvitationRun(invitations).run(tickets, since, out);
-                String text = summary(counts, config.survey().fatigueDays());
+                String text;
+                InvitationRun.Counts counts;
+                if (send) {
+                    InvitationMailing.Result result = InvitationMailing.standard(config, run).run(invitations, tickets, since);
+                    counts = result.invited();
+                    text = summary(counts, config.survey().fatigueDays()) + ", " + InvitationMailing.summary(result);
+                } else {
+                    counts = new InvitationRun(invitations).run(tickets, since, csv);
+                    text = summary(counts, config.survey().fatigueDays());
+                }
                 runs.succeeded(runId, new RunLog.Counts(counts.tickets(), counts.issued(), null), text);
                 return text;
             });
-            System.out.println(summary + "; links in " + out);
+            System.out.println(send ? summary : summary + "; links in " + csv);
         }
         return 0;
     }
 
-    private static String summary(InvitationRun.Counts counts, int fatigueDays) {
+    static String summary(InvitationRun.Counts counts, int fatigueDays) {
         return String.format("%d resolved tickets: %d invited, %d already invited, "
-                + "%d skipped (customer invited in the last %d days)", counts.tickets(), counts.issued(),
-                counts.alreadyInvited(), counts.recentlyInvited(), fatigueDays);
+                + "%d skipped (customer invited in the last %d days), %d skipped (unsubscribed)", counts.tickets(),
+                counts.issued(), counts.alreadyInvited(), counts.recentlyInvited(), fatigueDays, counts.unsubscribed());
     }
 }

@@ -78,7 +78,7 @@ class InvitationRunTest {
         InvitationRun.Counts counts = new InvitationRun(invitations)
                 .run(tickets(spark, dir.resolve("wh")), Optional.of(Instant.parse("2026-11-05T00:00:00Z")), out);
 
-        assertThat(counts).isEqualTo(new InvitationRun.Counts(3, 1, 1, 1));
+        assertThat(counts).isEqualTo(new InvitationRun.Counts(3, 1, 1, 1, 0, 0));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).as("live survey links")
                 .isEqualTo("rw-------");
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -104,7 +104,7 @@ class InvitationRunTest {
         InvitationRun.Counts counts = new InvitationRun(invitations)
                 .run(tickets(spark, dir.resolve("wh")), Optional.empty(), dir.resolve("out.csv"));
 
-        assertThat(counts).isEqualTo(new InvitationRun.Counts(4, 3, 0, 1));
+        assertThat(counts).isEqualTo(new InvitationRun.Counts(4, 3, 0, 1, 0, 0));
     }
 
     @Test

@@ -41,4 +41,34 @@ class InviteCommandTest {
         assertThat(exit).isEqualTo(Cli.BAD_ARGUMENTS);
         assertThat(err.toString()).contains("--resolved-since");
     }
+
+    @Test
+    void send_needs_survey_send_on_before_any_work(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "invite", "--send", "--data-dir", dir.toString());
+
+        assertThat(exit).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("invite --send: survey.send is not true in the config")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("cskpi.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void send_writes_no_csv_so_out_is_refused(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("cskpi.yaml"), """
+                survey:
+                  send: true
+                mail:
+                  from: survey@nordlys.example
+                  outbox_dir: outbox
+                """);
+        StringWriter err = new StringWriter();
+
+        int exit = run(err, "invite", "--send", "--out", dir.resolve("x.csv").toString(), "--config", config.toString(),
+                "--data-dir", dir.toString());
+
+        assertThat(exit).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("--out: invite --send e-mails the links and writes no CSV");
+    }
 }

@@ -16,9 +16,10 @@ import org.apache.spark.sql.types.StructType;
  * (trimmed; null where absent or a null value). {@code channel} and {@code status} are already
  * mapped to canonical names where the reader knows its help desk's values (Zendesk's
  * {@code voice} to {@code phone}), with the help desk's own value in {@code raw_channel} /
- * {@code raw_status}. {@code customer_email} is set when the export identifies the customer
- * only by e-mail: validation replaces it by a keyed hash in {@code customer_id} and never
- * stores it. {@code _file}, {@code _line} and {@code _raw} say where the row came from, for
+ * {@code raw_status}. {@code customer_email} is the customer's address when the export has
+ * one: when the export identifies the customer only by e-mail, validation replaces it by a
+ * keyed hash in {@code customer_id}; the warehouse never stores it, only the store's survey
+ * contacts do (docs/mail.md#contacts). {@code _file}, {@code _line} and {@code _raw} say where the row came from, for
  * quarantine and error messages ({@code _line}: line number in a text file, record number in
  * a JSON file, both 1-based).
  */

@@ -43,7 +43,8 @@ final class ChatwootStaging {
         out.add(lit(ChatwootReader.SOURCE).as(Tickets.SOURCE));
         out.add(text(col("r.id")).as(Tickets.TICKET_ID));
         out.add(text(col("r.meta.sender.id")).as(Tickets.CUSTOMER_ID));
-        out.add(lit(null).cast("string").as(Staged.CUSTOMER_EMAIL));
+        // The contact's address, for survey e-mails only (docs/mail.md#contacts); the id stays the customer.
+        out.add(text(col("r.meta.sender.email")).as(Staged.CUSTOMER_EMAIL));
         out.add(ChatwootValues.channel(text(col("r.meta.channel"))).as(Tickets.CHANNEL));
         out.add(text(try_element_at(col("r.labels"), lit(1))).as(Tickets.CATEGORY));
         out.add(text(col("r.priority")).as(Tickets.PRIORITY));

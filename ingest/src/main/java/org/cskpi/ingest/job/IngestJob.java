@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.cskpi.ingest.validate.TimestampParser;
 import org.cskpi.ingest.validate.Validated;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
+import org.cskpi.invitation.SurveyContacts;
 import org.cskpi.store.RunLog;
 
 /**
@@ -46,8 +48,17 @@ import org.cskpi.store.RunLog;
  */
 public final class IngestJob {
 
-    /** Where the run writes and what it reads. */
-    public record Target(String warehouse, String quarantineRoot, Optional<String> customerKey) {
+    /**
+     * Where the run writes and what it reads; {@code contacts}, while {@code survey.send} is on,
+     * keeps customers' addresses for survey e-mails (docs/mail.md#contacts).
+     */
+    public record Target(String warehouse, String quarantineRoot, Optional<String> customerKey,
+                         Optional<SurveyContacts> contacts) {
+
+        /** A run that keeps no addresses. */
+        public Target(String warehouse, String quarantineRoot, Optional<String> customerKey) {
+            this(warehouse, quarantineRoot, customerKey, Optional.empty());
+        }
     }
 
     private final SparkSession spark;
@@ -107,9 +118,10 @@ public final class IngestJob {
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
             Merged merged = merge(input, validated);
+            Optional<IngestSummary.Contacts> contacts = target.contacts().map(store -> keepContacts(store, validated));
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
                     counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),
-                    merged.versions(), quarantine, Duration.between(start, clock.instant()));
+                    merged.versions(), quarantine, contacts, Duration.between(start, clock.instant()));
         } finally {
             validated.unpersist();
         }
@@ -163,6 +175,26 @@ public final class IngestJob {
                 .orElse(fresh);
         return warehouse.replace(MESSAGES, result.select(Messages.SCHEMA.fieldNames()[0],
                 java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
+    }
+
+    /** Writes the run's customers' addresses to the store and deletes those not seen within the retention. */
+    private IngestSummary.Contacts keepContacts(SurveyContacts store, Dataset<Row> validated) {
+        stage("keeping customers' addresses for survey e-mails");
+        Iterator<Row> rows = TicketRows.contacts(validated).toLocalIterator();
+        Iterator<SurveyContacts.Contact> contacts = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public SurveyContacts.Contact next() {
+                Row row = rows.next();
+                return new SurveyContacts.Contact(row.getString(0), row.getString(1), row.getString(2));
+            }
+        };
+        SurveyContacts.Kept kept = store.keep(contacts);
+        return new IngestSummary.Contacts(kept.kept(), kept.deleted(), store.retentionDays());
     }
 
     private String writeQuarantine(long runId, Dataset<Row> validated) {

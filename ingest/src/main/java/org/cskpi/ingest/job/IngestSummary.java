@@ -13,7 +13,15 @@ import java.util.Optional;
 public record IngestSummary(long runId, List<String> files, long rowsRead, long rowsAccepted,
                             Map<String, Long> quarantinedByReason, long unknownChannels, long dstGaps,
                             long dstOverlaps, Map<String, Long> skipped, Tickets tickets,
-                            Map<String, String> versions, Optional<String> quarantineDir, Duration took) {
+                            Map<String, String> versions, Optional<String> quarantineDir, Optional<Contacts> contacts,
+                            Duration took) {
+
+    /**
+     * Survey contacts (docs/mail.md#contacts), while {@code survey.send} is on: customers of this run
+     * whose address was kept, and addresses deleted as not seen for {@code retentionDays}.
+     */
+    public record Contacts(long kept, long deleted, int retentionDays) {
+    }
 
     /** Ticket counts of the merge; {@code total} is the warehouse's tickets after the run. */
     public record Tickets(long inRun, long created, long updated, long unchanged, long total) {
@@ -42,6 +50,8 @@ public record IngestSummary(long runId, List<String> files, long rowsRead, long 
         }
         skipped.forEach((what, n) -> lines.add("skipped " + n + " " + what));
         quarantineDir.ifPresent(dir -> lines.add("quarantined rows: " + dir));
+        contacts.ifPresent(c -> lines.add("survey contacts: " + c.kept() + " customers' addresses kept; " + c.deleted()
+                + " not seen for " + c.retentionDays() + " days deleted"));
         return lines;
     }
 

@@ -2,9 +2,12 @@ package org.cskpi.ingest.validate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
@@ -98,6 +101,26 @@ public final class TicketRows {
             default -> tickets.col(name);
         }).toArray(Column[]::new);
         return joined.select(columns);
+    }
+
+    /** Column names of {@link #contacts}. */
+    public static final String CONTACT_EMAIL = "email";
+
+    /**
+     * The survey contacts of a run (docs/mail.md#contacts): one row per customer of the accepted
+     * rows that has both a {@code customer_id} and an address, with the address and locale of
+     * the customer's newest row by {@code updated_at} (else {@code created_at}). Columns:
+     * {@code customer_id}, {@code email}, {@code locale}.
+     */
+    public static Dataset<Row> contacts(Dataset<Row> validated) {
+        Column newest = coalesce(col(Tickets.UPDATED_AT), col(Tickets.CREATED_AT));
+        return filterAccepted(validated)
+                .where(col(Tickets.CUSTOMER_ID).isNotNull().and(col(Validated.CUSTOMER_ADDRESS).isNotNull()))
+                .groupBy(col(Tickets.CUSTOMER_ID))
+                .agg(max_by(struct(col(Validated.CUSTOMER_ADDRESS).as(CONTACT_EMAIL), col(Tickets.LOCALE)), newest)
+                        .as("_newest"))
+                .select(col(Tickets.CUSTOMER_ID), col("_newest." + CONTACT_EMAIL).as(CONTACT_EMAIL),
+                        col("_newest." + Tickets.LOCALE).as(Tickets.LOCALE));
     }
 
     static Column[] ticketColumns() {

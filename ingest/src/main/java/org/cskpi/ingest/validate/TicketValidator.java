@@ -26,6 +26,7 @@ public final class TicketValidator implements Serializable {
     private static final List<String> TIMESTAMPS = List.of(Tickets.CREATED_AT, Tickets.FIRST_RESPONSE_AT,
             Tickets.RESOLVED_AT, Tickets.FINAL_RESOLVED_AT, Tickets.UPDATED_AT);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
     private final TimestampParser timestamps;
     private final String customerKey;
@@ -67,6 +68,7 @@ public final class TicketValidator implements Serializable {
             out[base + 4] = e instanceof Rejected r ? r.kind : Validated.FATAL_KIND;
             out[base + 5] = e.getMessage();
             out[base + 6] = false;
+            out[base + 9] = null;
             dst[0] = 0;
             dst[1] = 0;
         }
@@ -124,6 +126,18 @@ public final class TicketValidator implements Serializable {
             ts(times[2]), ts(times[3]), reopens, replies, ts(times[4]), text(staged, Tickets.LOCALE),
             text(staged, Tickets.RAW_CHANNEL), text(staged, Tickets.RAW_STATUS)};
         System.arraycopy(values, 0, out, 0, values.length);
+        out[Tickets.SCHEMA.size() + 9] = address(staged);
+    }
+
+    /**
+     * The customer's address for survey e-mails: a {@code customer_id} that is one, else
+     * {@code customer_email}; null when neither looks like an address (one {@code @}, no spaces,
+     * at most 320 characters).
+     */
+    private static String address(Row staged) {
+        String id = text(staged, Tickets.CUSTOMER_ID);
+        String address = id != null && id.contains("@") ? id : text(staged, Staged.CUSTOMER_EMAIL);
+        return address != null && address.length() <= 320 && ADDRESS.matcher(address).matches() ? address : null;
     }
 
     private String customer(Row staged) {

@@ -24,6 +24,12 @@ public final class Validated {
     public static final String HAS_UNKNOWN_CHANNEL = "has_unknown_channel";
     public static final String DST_GAPS = "_dst_gaps";
     public static final String DST_OVERLAPS = "_dst_overlaps";
+    /**
+     * The customer's e-mail address in clear, when the export has one, on an accepted row:
+     * only for the store's survey contacts (docs/mail.md#contacts), never written to the
+     * warehouse, whose {@code customer_id} is the pseudonym.
+     */
+    public static final String CUSTOMER_ADDRESS = "_customer_address";
 
     public static final StructType SCHEMA = schema();
 
@@ -44,6 +50,7 @@ public final class Validated {
                 .add(REASON, DataTypes.StringType, true)
                 .add(HAS_UNKNOWN_CHANNEL, DataTypes.BooleanType, false)
                 .add(DST_GAPS, DataTypes.IntegerType, false)
-                .add(DST_OVERLAPS, DataTypes.IntegerType, false);
+                .add(DST_OVERLAPS, DataTypes.IntegerType, false)
+                .add(CUSTOMER_ADDRESS, DataTypes.StringType, true);
     }
 }

@@ -63,7 +63,8 @@ public final class ZendeskReader extends HelpDeskReader {
                 .unionByName(records.ticketLines()), ZendeskSchemas.TICKET);
         ZendeskChildren children = new ZendeskChildren(records);
         Dataset<Row> users = records.parsed(ZendeskFile.USERS, ZendeskSchemas.USER)
-                .select(col("r.id").as("user_id"), col("r.role").as("user_role"), col("r.locale").as("user_locale"))
+                .select(col("r.id").as("user_id"), col("r.role").as("user_role"), col("r.locale").as("user_locale"),
+                        col("r.email").as("user_email"))
                 .filter(col("user_id").isNotNull()).dropDuplicates("user_id");
         Dataset<Row> groups = records.parsed(ZendeskFile.GROUPS, ZendeskSchemas.GROUP)
                 .select(col("r.id").as("group_key"), col("r.name").as("group_name"))

@@ -94,7 +94,8 @@ final class ZendeskSchemas {
     static final StructType USER = new StructType()
             .add("id", StringType)
             .add("role", StringType)
-            .add("locale", StringType);
+            .add("locale", StringType)
+            .add("email", StringType);
 
     static final StructType GROUP = new StructType()
             .add("id", StringType)

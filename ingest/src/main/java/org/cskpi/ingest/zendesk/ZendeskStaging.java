@@ -93,7 +93,8 @@ final class ZendeskStaging {
         out.add(lit(ZendeskReader.SOURCE).as(Tickets.SOURCE));
         out.add(text(col("r.id")).as(Tickets.TICKET_ID));
         out.add(text(col("r.requester_id")).as(Tickets.CUSTOMER_ID));
-        out.add(lit(null).cast("string").as(Staged.CUSTOMER_EMAIL));
+        // The requester's address, for survey e-mails only (docs/mail.md#contacts); the id stays the customer.
+        out.add(text(col("user_email")).as(Staged.CUSTOMER_EMAIL));
         out.add(ZendeskValues.channel(text(col("r.via.channel"))).as(Tickets.CHANNEL));
         out.add(text(category.of(col("r.custom_fields"), col("r.fields"))).as(Tickets.CATEGORY));
         out.add(text(col("r.priority")).as(Tickets.PRIORITY));

@@ -17,6 +17,7 @@ import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
+import org.cskpi.invitation.SurveyContacts;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.RunVersions;
 import org.cskpi.store.Store;
@@ -30,6 +31,7 @@ public final class IngestRun implements AutoCloseable {
     public final ByteArrayOutputStream progress = new ByteArrayOutputStream();
     private final SparkSession spark = SharedSpark.session();
     private final Optional<String> customerKey;
+    private Optional<SurveyContacts> contacts = Optional.empty();
 
     public IngestRun(Path dataDir) {
         this(dataDir, Optional.empty());
@@ -46,7 +48,8 @@ public final class IngestRun implements AutoCloseable {
         for (Path input : inputs) {
             paths.add(input.toString());
         }
-        IngestJob.Target target = new IngestJob.Target(warehouseDir(), dataDir.resolve("quarantine").toString(), customerKey);
+        IngestJob.Target target = new IngestJob.Target(warehouseDir(), dataDir.resolve("quarantine").toString(), customerKey,
+                contacts);
         IngestJob job = new IngestJob(spark, target, new RunLog(store.dsl(), Clock.systemUTC()),
                 new PrintStream(progress, true, StandardCharsets.UTF_8), Clock.systemUTC());
         return job.run(reader, paths, new ReadOptions(zone, List.of()));
@@ -54,6 +57,12 @@ public final class IngestRun implements AutoCloseable {
 
     public IngestSummary ingest(SourceReader reader, Path... inputs) {
         return ingest(reader, ZoneId.of("UTC"), inputs);
+    }
+
+    /** From now on the runs keep survey contacts, as with {@code survey.send: true}. */
+    public IngestRun keepingContacts(Clock clock, int retentionDays) {
+        contacts = Optional.of(new SurveyContacts(store.dsl(), clock, retentionDays));
+        return this;
     }
 
     public String warehouseDir() {

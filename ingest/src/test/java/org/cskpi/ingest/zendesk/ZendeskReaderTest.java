@@ -46,9 +46,10 @@ class ZendeskReaderTest {
 
         // 101: the first public agent comment (event 3, 09:15:30) wins over metrics' reply time
         // (08:00 + 76 min = 09:16); the first change to solved (10:00) wins over created + 125 min
-        // (10:05); final = metrics' solved_at; counts from metrics (reopens 1, replies 2).
+        // (10:05); final = metrics' solved_at; counts from metrics (reopens 1, replies 2). The
+        // requester's address comes from the users pages, for survey contacts; the id stays the customer.
         assertThat(rows.get("101")).containsAllEntriesOf(fields(
-                "source", "zendesk", "customer_id", "501", "customer_email", null, "channel", "email",
+                "source", "zendesk", "customer_id", "501", "customer_email", "kari@example.com", "channel", "email",
                 "category", "Refund request", "priority", "normal", "agent_id", "601", "team", "Billing",
                 "status", "solved", "created_at", "2026-03-02T08:00:00Z",
                 "first_response_at", "2026-03-02T09:15:30Z", "resolved_at", "2026-03-02T10:00:00Z",

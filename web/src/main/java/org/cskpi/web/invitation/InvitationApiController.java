@@ -74,6 +74,8 @@ public final class InvitationApiController implements WebFeature {
         return switch (outcome) {
             case ALREADY_INVITED -> "This ticket already has an invitation.";
             case CUSTOMER_RECENTLY_INVITED -> "This customer was invited within survey.fatigue_days; no new invitation.";
+            case UNSUBSCRIBED -> "This customer unsubscribed from surveys; no new invitation.";
+            case NO_ADDRESS -> throw new IllegalArgumentException("the API issues links, not e-mails: an address is never needed");
             case ISSUED -> throw new IllegalArgumentException("an issued invitation is no conflict");
         };
     }

@@ -2,6 +2,7 @@ package org.cskpi.web.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+import static org.cskpi.store.jooq.Tables.SURVEY_UNSUBSCRIBES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,19 @@ class InvitationApiControllerTest {
             assertThat(second.code()).isEqualTo(409);
             assertThat(second.body().string()).contains("customer_recently_invited");
         });
+    }
+
+    @Test
+    void an_unsubscribed_customer_is_409_and_gets_no_invitation() {
+        store.dsl().insertInto(SURVEY_UNSUBSCRIBES).set(SURVEY_UNSUBSCRIBES.CUSTOMER_ID, "c")
+                .set(SURVEY_UNSUBSCRIBES.UNSUBSCRIBED_AT, java.time.OffsetDateTime.parse("2026-10-01T00:00:00Z")).execute();
+        JavalinTest.test(app, (server, client) -> {
+            Response response = post(client, "{\"source\":\"csv\",\"ticket_id\":\"1\",\"customer_id\":\"c\"}",
+                    "X-Api-Key", TestWeb.API_KEY);
+            assertThat(response.code()).isEqualTo(409);
+            assertThat(response.body().string()).contains("\"reason\":\"unsubscribed\"");
+        });
+        assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isZero();
     }
 
     @ParameterizedTest
