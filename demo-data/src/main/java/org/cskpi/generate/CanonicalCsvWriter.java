@@ -8,12 +8,13 @@ import java.nio.file.Path;
  * {@code csv/tickets.csv} in cskpi's canonical CSV (the ingest issue; header =
  * {@code Tickets.CSV_COLUMNS}) and {@code csv/survey_responses.csv}. Timestamps are ISO-8601
  * UTC with {@code Z}; an empty cell is null. customer_id and agent_id are the help desk's
- * user ids (Zendesk requester and assignee), team is the group name.
+ * user ids (Zendesk requester and assignee), team is the group name; customer_email and locale
+ * are the requester's, as the survey e-mails need them (docs/mail.md#contacts).
  */
 final class CanonicalCsvWriter implements ExportWriter {
 
-    static final String TICKETS_HEADER = "ticket_id,customer_id,channel,category,priority,agent_id,team,status,"
-            + "created_at,first_response_at,resolved_at,final_resolved_at,reopens,agent_replies,updated_at";
+    static final String TICKETS_HEADER = "ticket_id,customer_id,customer_email,channel,category,priority,agent_id,team,"
+            + "status,created_at,first_response_at,resolved_at,final_resolved_at,reopens,agent_replies,updated_at,locale";
     static final String RESPONSES_HEADER = "ticket_id,customer_id,score,comment,answered_at,locale";
 
     private final Writer ticketsOut;
@@ -33,10 +34,10 @@ final class CanonicalCsvWriter implements ExportWriter {
     @Override
     public void write(SimTicket t, SurveyAnswer answer) throws IOException {
         SimTicket.Facts f = t.facts();
-        tickets.record(t.id(), t.customer().id(), t.channel().canonical, t.canonicalCategory(), t.priority(),
+        tickets.record(t.id(), t.customer().id(), t.customer().email(), t.channel().canonical, t.canonicalCategory(), t.priority(),
                 t.agent() == null ? null : t.agent().id(), t.team() == null ? null : t.team().name(),
                 t.canonicalStatus(), iso(f.createdAt()), iso(f.firstResponseAt()), iso(f.resolvedAt()),
-                iso(f.finalResolvedAt()), f.reopens(), f.agentReplies(), iso(f.updatedAt()));
+                iso(f.finalResolvedAt()), f.reopens(), f.agentReplies(), iso(f.updatedAt()), t.customer().locale());
         if (answer != null) {
             responses.record(answer.ticketId(), answer.customerId(), answer.score(), answer.comment(),
                     iso(answer.answeredAt()), answer.locale());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -87,6 +88,14 @@ public final class RunLog {
     /** Marks a run that is still running failed; an outcome already recorded stays. */
     public void failed(long runId, Counts counts, String message) {
         finish(runId, FAILED, counts, message, RUNS.STATUS.eq(RUNNING));
+    }
+
+    /** When the latest succeeded run of {@code kind} started; empty when none did. */
+    public Optional<Instant> lastSucceeded(String kind) {
+        OffsetDateTime started = dsl.select(DSL.max(RUNS.STARTED_AT)).from(RUNS)
+                .where(RUNS.KIND.eq(kind), RUNS.STATUS.eq(SUCCEEDED))
+                .fetchOne(0, OffsetDateTime.class);
+        return Optional.ofNullable(started).map(OffsetDateTime::toInstant);
     }
 
     /** The warehouse versions runs committed, read through the same store. */

@@ -12,11 +12,8 @@ import org.cskpi.batch.SparkMasterOption;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.job.IngestJob;
 import org.cskpi.ingest.job.IngestSummary;
-import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
-import org.cskpi.invitation.SurveyContacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,23 +52,8 @@ public final class IngestCommand implements Callable<Integer> {
         SourceReader reader = SourceReaders.forSource(source, Optional.ofNullable(mapping), config);
         PrintStream err = System.err;
         try (BatchRun run = BatchRun.open(config, "ingest")) {
-            // survey.send: keep customers' addresses for the invitation e-mails (docs/mail.md#contacts).
-            SurveyContacts kept = new SurveyContacts(run.store().dsl(), run.clock(), config.survey().contactRetentionDays());
-            Optional<SurveyContacts> contacts = config.survey().send() ? Optional.of(kept) : Optional.empty();
-            IngestJob.Target target = new IngestJob.Target(config.warehouse(),
-                    config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey(), contacts);
-            IngestJob job = new IngestJob(run.spark(), target, run.runLog(), err, run.clock());
-            IngestSummary summary = job.run(reader, inputs,
-                    new ReadOptions(config.ingest().sourceTimezone(), List.of()));
+            IngestSummary summary = new ExportIngest(run, config, err).run(reader, inputs);
             summary.lines().forEach(line -> err.println("ingest: " + line));
-            if (contacts.isEmpty()) {
-                // Sending is off: keep nothing new, and let addresses kept while it was on expire.
-                long deleted = kept.deleteExpired();
-                if (deleted > 0) {
-                    err.println("ingest: survey contacts: " + deleted + " not seen for "
-                            + kept.retentionDays() + " days deleted");
-                }
-            }
             return 0;
         }
     }

@@ -10,10 +10,6 @@ import org.cskpi.batch.BatchRun;
 import org.cskpi.cli.CommonOptions;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.warehouse.Warehouse;
-import org.cskpi.ingest.warehouse.WarehouseTables;
-import org.cskpi.invitation.Invitations;
-import org.cskpi.store.RunLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,32 +49,9 @@ public final class InviteCommand implements Callable<Integer> {
         Optional<Instant> since = Optional.ofNullable(resolvedSince)
                 .map(date -> date.atStartOfDay(config.business().zone()).toInstant());
         try (BatchRun run = BatchRun.open(config, "invite")) {
-            RunLog runs = run.runLog();
-            var tickets = new WarehouseTables(run.spark(), Warehouse.at(run.spark(), config.warehouse(), runs.versions()))
-                    .ingestedTickets();
-            Invitations invitations = new Invitations(run.store().dsl(), run.clock(), config.survey());
-            String summary = runs.track("invite", runId -> {
-                String text;
-                InvitationRun.Counts counts;
-                if (send) {
-                    InvitationMailing.Result result = InvitationMailing.standard(config, run).run(invitations, tickets, since);
-                    counts = result.invited();
-                    text = summary(counts, config.survey().fatigueDays()) + ", " + InvitationMailing.summary(result);
-                } else {
-                    counts = new InvitationRun(invitations).run(tickets, since, csv);
-                    text = summary(counts, config.survey().fatigueDays());
-                }
-                runs.succeeded(runId, new RunLog.Counts(counts.tickets(), counts.issued(), null), text);
-                return text;
-            });
+            String summary = InviteJob.run(run, config, since, send ? Optional.empty() : Optional.of(csv));
             System.out.println(send ? summary : summary + "; links in " + csv);
         }
         return 0;
-    }
-
-    static String summary(InvitationRun.Counts counts, int fatigueDays) {
-        return String.format("%d resolved tickets: %d invited, %d already invited, "
-                + "%d skipped (customer invited in the last %d days), %d skipped (unsubscribed)", counts.tickets(),
-                counts.issued(), counts.alreadyInvited(), counts.recentlyInvited(), fatigueDays, counts.unsubscribed());
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,18 +16,18 @@ import java.util.stream.Collectors;
 import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.batch.BatchRun;
+import org.cskpi.batch.ingest.ExportIngest;
 import org.cskpi.batch.ingest.SourceReaders;
+import org.cskpi.batch.invite.InviteJob;
 import org.cskpi.batch.weekly.Inbox.InboxFile;
 import org.cskpi.batch.weekly.Inbox.Kind;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.files.OwnerOnly;
 import org.cskpi.ingest.csv.HeaderPolicy;
-import org.cskpi.ingest.job.IngestJob;
 import org.cskpi.ingest.job.IngestSummary;
 import org.cskpi.ingest.responses.ResponseRules;
 import org.cskpi.ingest.responses.ResponsesImport;
-import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.mail.MailFailure;
 import org.cskpi.mail.SendResult;
 import org.cskpi.reports.ReportBuilder;
@@ -75,6 +77,7 @@ public final class WeeklyJob {
                 new Step("import new NPS answers", () -> responses(files)),
                 new Step("compute the KPIs", this::analyze),
                 new Step("render the weekly report", this::report),
+                new Step("send new survey invitations", this::invite),
                 new Step("e-mail the report", this::mailReport));
         for (int i = 0; i < steps.size(); i++) {
             runStep(i + 1, steps.size(), steps.get(i));
@@ -102,10 +105,9 @@ public final class WeeklyJob {
         }
         List<String> lines = new ArrayList<>();
         byKind.forEach((kind, batch) -> {
-            IngestSummary summary = ingestJob().run(
+            IngestSummary summary = new ExportIngest(run, config, System.err).run(
                     SourceReaders.forSource(SourceReaders.Source.valueOf(kind.name()), Optional.empty(), config),
-                    batch.stream().map(f -> f.path().toString()).toList(),
-                    new ReadOptions(config.ingest().sourceTimezone(), List.of()));
+                    batch.stream().map(f -> f.path().toString()).toList());
             inbox.remember(batch, summary.runId(), run.clock().instant());
             IngestSummary.Tickets t = summary.tickets();
             lines.add(kind + ": " + batch.size() + " file(s), rows read " + summary.rowsRead() + " = accepted "
@@ -113,12 +115,6 @@ public final class WeeklyJob {
                     + t.created() + ", updated " + t.updated());
         });
         return String.join("; ", lines);
-    }
-
-    private IngestJob ingestJob() {
-        IngestJob.Target target = new IngestJob.Target(config.warehouse(),
-                config.dataDir().resolve("quarantine").toString(), config.ingest().customerKey());
-        return new IngestJob(run.spark(), target, run.runLog(), System.err, run.clock());
     }
 
     private String responses(List<InboxFile> files) {
@@ -158,6 +154,19 @@ public final class WeeklyJob {
         }
         rendered = Optional.of(new RenderedReport(week.get(), report, file));
         return "wrote the " + week.get() + " report to " + file;
+    }
+
+    /**
+     * Invitations for the tickets resolved since a week before the last invitation run (the
+     * last 7 days on the first run): a week's run misses none, and none is invited twice.
+     */
+    private String invite() {
+        if (!config.survey().send()) {
+            return "not sent: survey.send is off in the config";
+        }
+        Instant lastRun = run.runLog().lastSucceeded("invite").orElse(run.clock().instant());
+        Instant since = lastRun.minus(Duration.ofDays(7));
+        return InviteJob.run(run, config, Optional.of(since), Optional.empty());
     }
 
     private String mailReport() {
