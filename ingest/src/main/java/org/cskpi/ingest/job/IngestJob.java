@@ -7,17 +7,20 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.ingest.warehouse.WarehouseTables.MESSAGES;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TICKETS;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TICKET_CHANGES;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +28,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.canonical.Messages;
 import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.merge.TicketChanges;
 import org.cskpi.ingest.merge.TicketMerge;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
@@ -35,6 +39,7 @@ import org.cskpi.ingest.validate.TimestampParser;
 import org.cskpi.ingest.validate.Validated;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
+import org.cskpi.store.AnalyzeRuns;
 import org.cskpi.store.RunLog;
 
 /**
@@ -106,7 +111,7 @@ public final class IngestJob {
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
-            Merged merged = merge(input, validated);
+            Merged merged = merge(runId, input, validated);
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
                     counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),
                     merged.versions(), quarantine, Duration.between(start, clock.instant()));
@@ -119,7 +124,7 @@ public final class IngestJob {
     private record Merged(IngestSummary.Tickets tickets, Map<String, String> versions) {
     }
 
-    private Merged merge(StagedInput input, Dataset<Row> validated) {
+    private Merged merge(long runId, StagedInput input, Dataset<Row> validated) {
         Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
         if (input.messages().isPresent()) {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
@@ -139,7 +144,8 @@ public final class IngestJob {
             Map<String, String> versions = new TreeMap<>();
             if (created + updated > 0) {
                 stage("writing " + total + " tickets");
-                versions.put(TICKETS, warehouse.replace(TICKETS, merged.drop(TicketMerge.CHANGE)).getName());
+                versions.put(TICKETS, warehouse.replace(TICKETS, merged.select(ticketColumns())).getName());
+                versions.put(TICKET_CHANGES, logChanges(warehouse, merged, runId).getName());
                 input.messages().ifPresent(messages ->
                         versions.put(MESSAGES, mergeMessages(warehouse, messages, merged).getName()));
             } else {
@@ -152,6 +158,20 @@ public final class IngestJob {
         }
     }
 
+    /**
+     * Appends this run's new and updated tickets, with the versions they replace, to the change
+     * log incremental analyze reads; rows no analyze will need any more are dropped.
+     */
+    private Path logChanges(Warehouse warehouse, Dataset<Row> merged, long runId) {
+        Optional<Long> keepAfter = runs.analyzeRuns().baseline().flatMap(AnalyzeRuns.Inputs::ticketChangesAfter);
+        return warehouse.replace(TICKET_CHANGES, TicketChanges.next(warehouse.table(TICKET_CHANGES), keepAfter,
+                TicketChanges.ofRun(merged, runId)));
+    }
+
+    private static Column[] ticketColumns() {
+        return Arrays.stream(Tickets.SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
     /** The messages of new and updated tickets replace those tickets' stored messages. */
     private Path mergeMessages(Warehouse warehouse, Dataset<Row> messages, Dataset<Row> merged) {
         Dataset<Row> changed = merged.where(col(TicketMerge.CHANGE).isin(TicketMerge.NEW, TicketMerge.UPDATED))
@@ -162,7 +182,7 @@ public final class IngestJob {
                 .map(stored -> stored.join(changed, scala(keys), "left_anti").unionByName(fresh))
                 .orElse(fresh);
         return warehouse.replace(MESSAGES, result.select(Messages.SCHEMA.fieldNames()[0],
-                java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
+                Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
     }
 
     private String writeQuarantine(long runId, Dataset<Row> validated) {
