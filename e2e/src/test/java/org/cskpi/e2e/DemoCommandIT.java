@@ -40,6 +40,8 @@ class DemoCommandIT {
 
     private static final Path ROOT = Path.of(System.getProperty("cskpi.root", "..")).toAbsolutePath().normalize();
     private static final Pattern SURVEY_LINK = Pattern.compile("Sample survey link: +(http://\\S+/s/\\S+)");
+    private static final Pattern SURVEY_MAIL = Pattern.compile("Survey e-mail: +(/\\S+\\.eml)");
+    private static final Pattern REPORT_MAIL = Pattern.compile("Report e-mail: +(/\\S+\\.eml)");
     private static final Pattern MANAGER = Pattern.compile("log in as demo-manager, password (\\S+)");
     private static final int TICKETS = 1500;
 
@@ -59,9 +61,10 @@ class DemoCommandIT {
         Run run = run(List.of("--no-serve", "--tickets", String.valueOf(TICKETS), "--data-dir", data.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        for (String step : List.of("[1/7] generate", "[2/7] ingest the csv export", "[3/7] import the NPS answers",
-                "[4/7] compute the KPIs", "[5/7] create survey invitations", "[6/7] render the latest weekly report",
-                "[7/7] add the demo logins")) {
+        for (String step : List.of("[1/4] generate", "[2/4] drop the csv export in the inbox",
+                "[3/4] the weekly job (./cskpi run):", "[1/6] ingest new exports", "[2/6] import new NPS answers",
+                "[3/6] compute the KPIs", "[4/6] render the weekly report", "[5/6] send new survey invitations",
+                "[6/6] e-mail the report", "[4/4] add the demo logins")) {
             assertThat(run.output()).contains(step);
         }
         assertThat(run.output()).contains("Generated 1,500 tickets").contains("cskpi demo ready after");
@@ -81,7 +84,17 @@ class DemoCommandIT {
         assertThat(html).contains("Nordlys Outdoor");
 
         String link = match(SURVEY_LINK, run.output());
-        assertThat(Files.readAllLines(data.resolve("invitations.csv")).get(1)).contains(link);
+        DemoMails.Survey survey = DemoMails.survey(Path.of(match(SURVEY_MAIL, run.output())));
+        assertThat(survey.scoreLinks()).hasSize(11).allSatisfy(l -> assertThat(l).startsWith(link + "?score="));
+        assertThat(survey.html()).contains("Nordlys Outdoor");
+        assertThat(survey.text()).contains(link);
+        assertThat(survey.listUnsubscribe()).contains("/u/");
+        DemoMails.Report report = DemoMails.report(Path.of(match(REPORT_MAIL, run.output())));
+        assertThat(report.subject()).startsWith("Customer service, week " + weekOf(reports.get(0)));
+        assertThat(report.to()).contains("demo-manager@nordlys.example");
+        assertThat(report.attachmentName()).isEqualTo(reports.get(0).getFileName().toString());
+        assertThat(report.attachment()).isEqualTo(Files.readAllBytes(reports.get(0)));
+        assertThat(report.text()).isNotBlank();
         String password = match(MANAGER, run.output());
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(Files.readString(data.resolve("demo-logins.txt"))).contains("demo-manager " + password);
@@ -98,7 +111,7 @@ class DemoCommandIT {
     void rerun_starts_fresh_keeps_the_config_and_serves_health_and_the_survey() throws Exception {
         Path data = temp.resolve("data");
         String config = Files.readString(data.resolve("cskpi.yaml"));
-        String firstLinks = Files.readAllLines(data.resolve("invitations.csv")).get(1);
+        List<Path> firstMails = mails(data);
         int port = freePort();
         Process process = start(List.of("--tickets", String.valueOf(TICKETS), "--data-dir", data.toString(),
                 "--port", String.valueOf(port)));
@@ -107,14 +120,14 @@ class DemoCommandIT {
         try {
             waitForLine(process, lines, "cskpi demo ready after", Duration.ofMinutes(25));
             String output = String.join("\n", lines);
-            assertThat(output).contains("config kept").contains("[8/8] start the web app");
+            assertThat(output).contains("config kept").contains("[5/5] start the web app");
 
             Page health;
             try {
                 health = get("http://127.0.0.1:" + port + "/health");
             } catch (IOException e) {
                 throw new AssertionError("GET /health: " + e + "\n" + output + "\nserve log:\n"
-                        + Files.readString(data.resolve("logs/08-serve.log")), e);
+                        + Files.readString(data.resolve("logs/05-serve.log")), e);
             }
             assertThat(health.status()).isEqualTo(200);
             Page survey = get(match(SURVEY_LINK, output).replace("//localhost:", "//127.0.0.1:"));
@@ -125,13 +138,13 @@ class DemoCommandIT {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("demo ended on SIGTERM").isTrue();
             reader.join(10_000);
         }
-        // Fresh start: the same config, a new invitations file (invite refuses to overwrite one),
-        // and every answer imported again into an emptied store (none skipped as a duplicate).
+        // Fresh start: the same config, a new outbox (the first run's e-mails are gone), and every
+        // answer imported again into an emptied store (none skipped as a duplicate).
         assertThat(Files.readString(data.resolve("cskpi.yaml"))).isEqualTo(config
                 .replace("base_url: http://localhost:7070", "base_url: http://localhost:" + port)
                 .replace("port: 7070", "port: " + port));
-        assertThat(Files.readAllLines(data.resolve("invitations.csv")).get(1)).isNotEqualTo(firstLinks);
-        assertThat(Files.readString(data.resolve("logs/03-responses.log"))).contains("duplicates skipped 0");
+        assertThat(mails(data)).isNotEmpty().doesNotContainAnyElementsOf(firstMails);
+        assertThat(Files.readString(data.resolve("logs/03-run.log"))).contains("duplicates skipped 0");
         assertThat(portAnswers(port)).as("the web app stopped with the demo").isFalse();
     }
 
@@ -159,7 +172,7 @@ class DemoCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         Path log = data.resolve("logs/01-generate.log");
-        assertThat(run.output()).contains("[1/7] generate").contains("FAILED")
+        assertThat(run.output()).contains("[1/4] generate").contains("FAILED")
                 .contains("step 'generate' failed").contains("full log: " + log);
         assertThat(Files.readString(log)).contains("bogus_key");
     }
@@ -286,5 +299,16 @@ class DemoCommandIT {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static List<Path> mails(Path data) throws IOException {
+        try (Stream<Path> files = Files.list(data.resolve("outbox"))) {
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    /** The ISO week of a report file named like 2026-W47.html. */
+    private static String weekOf(Path report) {
+        return report.getFileName().toString().replace(".html", "");
     }
 }

@@ -103,6 +103,11 @@ public final class RunLog {
         return new RunVersions(dsl);
     }
 
+    /** What earlier analyze runs computed from, read through the same store. */
+    public AnalyzeRuns analyzeRuns() {
+        return new AnalyzeRuns(dsl);
+    }
+
     private void finish(long runId, String status, Counts counts, String message, Condition onlyIf) {
         dsl.update(RUNS)
                 .set(RUNS.FINISHED_AT, now())

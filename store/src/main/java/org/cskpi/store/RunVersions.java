@@ -6,6 +6,7 @@ import static org.cskpi.store.jooq.Tables.RUN_VERSIONS;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 
 /**
  * The warehouse versions that runs committed ({@code run_versions}): the store's word on which
@@ -23,12 +24,21 @@ public final class RunVersions {
 
     /** The version of {@code table} that the latest succeeded run recorded; empty when none did. */
     public Optional<String> current(String table) {
-        return dsl.select(RUN_VERSIONS.VERSION)
+        return latest(table).map(Record2::value2);
+    }
+
+    /** The succeeded run that recorded the current version of {@code table}; empty when none did. */
+    public Optional<Long> currentRun(String table) {
+        return latest(table).map(Record2::value1);
+    }
+
+    private Optional<Record2<Long, String>> latest(String table) {
+        return dsl.select(RUN_VERSIONS.RUN_ID, RUN_VERSIONS.VERSION)
                 .from(RUN_VERSIONS).join(RUNS).on(RUNS.ID.eq(RUN_VERSIONS.RUN_ID))
                 .where(RUN_VERSIONS.TABLE_NAME.eq(table), RUNS.STATUS.eq(RunLog.SUCCEEDED))
                 .orderBy(RUN_VERSIONS.RUN_ID.desc())
                 .limit(1)
-                .fetchOptional(RUN_VERSIONS.VERSION);
+                .fetchOptional();
     }
 
     void record(long runId, Map<String, String> versions) {

@@ -43,7 +43,7 @@ public final class Backlog {
      * The instant 1 µs earlier: a ticket resolved exactly at a week's end (Monday 00:00) is
      * not "resolved after the week's end", so its resolution closes the week that ends then.
      */
-    static Column justBefore(Column at) {
+    public static Column justBefore(Column at) {
         return timestamp_micros(unix_micros(at).minus(1));
     }
 

@@ -1,9 +1,12 @@
 package org.cskpi.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.cskpi.ingest.warehouse.WarehouseTables.BUSIEST_HOURS;
 import static org.cskpi.ingest.warehouse.WarehouseTables.KPI_WEEKLY;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TICKETS;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TICKET_CHANGES;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TOP_COMPLAINTS;
 
 import java.io.PrintStream;
@@ -11,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,14 +24,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cskpi.analytics.facts.FactSettings;
+import org.cskpi.analytics.incremental.AnalyzePlan;
+import org.cskpi.analytics.incremental.ChangedWeeks;
+import org.cskpi.analytics.incremental.ConfigHash;
 import org.cskpi.analytics.nps.SurveyData;
 import org.cskpi.analytics.period.CutOff;
 import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.analytics.period.WeekSelection;
 import org.cskpi.analytics.publish.KpiPublisher;
+import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.config.IsoWeek;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
+import org.cskpi.store.AnalyzeRuns;
 import org.cskpi.store.FaultInjection;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.RunVersions;
@@ -55,60 +67,107 @@ public final class AnalyzeJob {
     }
 
     public record Result(long runId, long tickets, long answers, Instant cutOff, KpiPublisher.Published published,
-                         Duration took) {
+                         Duration took, AnalyzePlan.Plan plan) {
     }
 
+    /** {@code --from/--to}, or every week ({@link WeekRange#ALL}): a full run. */
     public Result run(WeekRange range) {
+        return run(AnalyzePlan.Request.of(range));
+    }
+
+    public Result run(AnalyzePlan.Request request) {
         return new RunLog(store.dsl(), clock).track("analyze", runId -> {
-            Result result = analyze(range, runId);
+            Result result = analyze(request, runId);
             FaultInjection.haltAt("analyze.committed");
             return result;
         });
     }
 
-    private Result analyze(WeekRange range, long runId) {
+    private Result analyze(AnalyzePlan.Request request, long runId) {
         Instant started = clock.instant();
         // Every time-zone step (weeks, hours) reads instants as UTC wall-clock first.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
-        Warehouse warehouse = Warehouse.at(spark, config.warehouse(), new RunVersions(store.dsl()));
-        stage("reading tickets from " + config.warehouse());
-        Dataset<Row> tickets = new WarehouseTables(spark, warehouse).tickets();
-        Dataset<Row> responses = SurveyData.responses(spark, store.dsl());
-        Dataset<Row> invitations = SurveyData.invitations(spark, store.dsl());
-        long answers = responses.count();
-        Optional<Instant> cutOff = CutOff.ofTickets(tickets).or(() -> CutOff.ofAnswers(responses));
-        if (cutOff.isEmpty()) {
-            throw new UserError("nothing to analyse: no tickets in " + config.warehouse()
-                    + " and no survey answers in the store (run ./cskpi ingest first)");
-        }
-        stage("cut-off " + cutOff.get() + "; " + answers + " survey answers; weeks: " + range);
-        KpiComputation computation = new KpiComputation(tickets, responses, invitations,
-                FactSettings.of(config, cutOff.get()));
+        RunVersions versions = new RunVersions(store.dsl());
+        Warehouse warehouse = Warehouse.at(spark, config.warehouse(), versions);
+        Read in = read(warehouse);
+        Optional<String> ticketsVersion = warehouse.currentVersion(TICKETS).map(Path::getName);
+        Optional<Long> ticketsRun = ticketsVersion.flatMap(v -> versions.currentRun(TICKETS));
+        String configHash = ConfigHash.of(config);
+        AnalyzePlan.Plan plan = new AnalyzePlan(new AnalyzeRuns(store.dsl()),
+                new ChangedWeeks(config.business().zone(), config.repeatContactWindowDays()))
+                .plan(request, new AnalyzePlan.Current(configHash, ticketsVersion, ticketsRun,
+                        versions.currentRun(TICKET_CHANGES), warehouse.table(TICKET_CHANGES),
+                        new ChangedWeeks.Inputs(in.tickets(), in.responses(), in.invitations()), in.cutOff(),
+                        lastWeek(in)));
+        stage(plan.why());
+        boolean range = plan.mode().equals(AnalyzeRuns.RANGE);
+        AnalyzeRuns.Inputs inputs = new AnalyzeRuns.Inputs(runId, plan.mode(), configHash, in.cutOff(),
+                ticketsVersion.orElse(null), ticketsRun.orElse(null), in.survey(),
+                range ? request.range().from().orElse(null) : null, range ? request.range().to().orElse(null) : null);
+        KpiComputation computation = new KpiComputation(in.tickets(), in.responses(), in.invitations(),
+                FactSettings.of(config, in.cutOff()), plan.weeks());
         Dataset<Row> facts = computation.facts().persist();
         try {
-            long ticketCount = facts.count();
-            stage("computing KPIs over " + ticketCount + " tickets and writing them to the warehouse");
-            Written written = writeAll(warehouse, computation.tables(range), range);
+            long ticketCount = plan.weeks().isAll() ? facts.count() : in.tickets().count();
+            Written written = Written.NOTHING;
+            if (!plan.isNothing()) {
+                stage("computing KPIs over " + ticketCount + " tickets and writing them to the warehouse");
+                written = writeAll(warehouse, computation.tables(), plan.weeks());
+            }
             stage("publishing to the KPI store in one transaction");
-            return commit(runId, range, written, published -> new Result(runId, ticketCount, answers, cutOff.get(),
-                    published, Duration.between(started, clock.instant())));
+            return commit(inputs, plan, written, published -> new Result(runId, ticketCount, in.survey().answersCount(),
+                    in.cutOff(), published, Duration.between(started, clock.instant()), plan));
         } finally {
             facts.unpersist();
         }
     }
 
-    /** The new warehouse versions (table -> version) and their rows in the range, to publish. */
-    private record Written(KpiTables inRange, Map<String, String> versions) {
+    /** What a run reads: the current tickets, the survey tables (and their ids) and the cut-off. */
+    private record Read(Dataset<Row> tickets, Dataset<Row> responses, Dataset<Row> invitations,
+                        AnalyzeRuns.Survey survey, Instant cutOff) {
     }
 
-    private Written writeAll(Warehouse warehouse, KpiTables tables, WeekRange range) {
+    private Read read(Warehouse warehouse) {
+        stage("reading tickets from " + config.warehouse());
+        Dataset<Row> tickets = new WarehouseTables(spark, warehouse).tickets();
+        Dataset<Row> responses = SurveyData.responses(spark, store.dsl());
+        Dataset<Row> invitations = SurveyData.invitations(spark, store.dsl());
+        AnalyzeRuns.Survey survey = AnalyzePlan.survey(responses, invitations);
+        Instant cutOff = CutOff.ofTickets(tickets).or(() -> CutOff.ofAnswers(responses)).orElseThrow(() ->
+                new UserError("nothing to analyse: no tickets in " + config.warehouse()
+                        + " and no survey answers in the store (run ./cskpi ingest first)"));
+        stage("cut-off " + cutOff + "; " + survey.answersCount() + " survey answers");
+        return new Read(tickets, responses, invitations, survey, cutOff);
+    }
+
+    /**
+     * The last week with data, for the run's message: the cut-off's week or a later week with
+     * survey answers or invitations.
+     */
+    private IsoWeek lastWeek(Read in) {
+        Instant last = in.cutOff();
+        for (Row row : List.of(in.responses().agg(max(col("answered_at"))).first(),
+                in.invitations().agg(max(col("sent_at"))).first())) {
+            if (!row.isNullAt(0) && Columns.instant(row.get(0)).isAfter(last)) {
+                last = Columns.instant(row.get(0));
+            }
+        }
+        return IsoWeek.containing(last, config.business().zone());
+    }
+
+    /** The new warehouse versions (table -> version) and their rows in the selection, to publish. */
+    private record Written(Optional<KpiTables> inRange, Map<String, String> versions) {
+        static final Written NOTHING = new Written(Optional.empty(), Map.of());
+    }
+
+    private Written writeAll(Warehouse warehouse, KpiTables tables, WeekSelection range) {
         Path kpis = write(warehouse, KPI_WEEKLY, tables.kpiWeekly(), range);
         Path busiest = write(warehouse, BUSIEST_HOURS, tables.busiestHours(), range);
         Path complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
         KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
                 inRange(warehouse.read(busiest), tables.busiestHours(), range),
                 inRange(warehouse.read(complaints), tables.topComplaints(), range));
-        return new Written(inRange, Map.of(KPI_WEEKLY, kpis.getName(),
+        return new Written(Optional.of(inRange), Map.of(KPI_WEEKLY, kpis.getName(),
                 BUSIEST_HOURS, busiest.getName(), TOP_COMPLAINTS, complaints.getName()));
     }
 
@@ -116,7 +175,7 @@ public final class AnalyzeJob {
      * Writes the table's next warehouse version: the new rows plus, when only a range was
      * recomputed, the current version's rows outside it. No reader sees it before {@link #commit}.
      */
-    private Path write(Warehouse warehouse, String table, Dataset<Row> rows, WeekRange range) {
+    private Path write(Warehouse warehouse, String table, Dataset<Row> rows, WeekSelection range) {
         Dataset<Row> all = rows;
         Optional<Dataset<Row>> previous = warehouse.table(table);
         if (!range.isAll() && previous.isPresent()) {
@@ -127,7 +186,7 @@ public final class AnalyzeJob {
         return version;
     }
 
-    private static Dataset<Row> inRange(Dataset<Row> version, Dataset<Row> rows, WeekRange range) {
+    private static Dataset<Row> inRange(Dataset<Row> version, Dataset<Row> rows, WeekSelection range) {
         return version.filter(range.filter("week")).select(rows.columns()[0],
                 Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
     }
@@ -137,14 +196,18 @@ public final class AnalyzeJob {
      * run's success go to the store in one transaction. Until it commits, the store and every
      * reader of the warehouse stay on the previous run; once it has, both are on this one.
      */
-    private Result commit(long runId, WeekRange range, Written written, Function<KpiPublisher.Published, Result> result) {
+    private Result commit(AnalyzeRuns.Inputs inputs, AnalyzePlan.Plan plan, Written written,
+                          Function<KpiPublisher.Published, Result> result) {
+        KpiPublisher.Tables rows = written.inRange().map(t -> new KpiPublisher.Tables(t.kpiWeekly().toLocalIterator(),
+                        t.busiestHours().toLocalIterator(), t.topComplaints().toLocalIterator()))
+                .orElseGet(() -> new KpiPublisher.Tables(Collections.emptyIterator(), Collections.emptyIterator(),
+                        Collections.emptyIterator()));
         return store.dsl().transactionResult(tx -> {
-            Result done = result.apply(new KpiPublisher(tx.dsl()).publish(range, new KpiPublisher.Tables(
-                    written.inRange().kpiWeekly().toLocalIterator(), written.inRange().busiestHours().toLocalIterator(),
-                    written.inRange().topComplaints().toLocalIterator()), runId));
+            Result done = result.apply(new KpiPublisher(tx.dsl()).publish(plan.weeks(), rows, inputs.runId()));
             FaultInjection.haltAt("analyze.publishing");
-            new RunLog(tx.dsl(), clock).succeeded(runId, new RunLog.Counts(done.tickets(), done.published().kpiRows(),
-                    null), summary(done, range), written.versions());
+            new AnalyzeRuns(tx.dsl()).record(inputs);
+            new RunLog(tx.dsl(), clock).succeeded(inputs.runId(), new RunLog.Counts(done.tickets(),
+                    done.published().kpiRows(), null), summary(done), written.versions());
             return done;
         });
     }
@@ -154,10 +217,12 @@ public final class AnalyzeJob {
         progress.flush();
     }
 
-    public static String summary(Result result, WeekRange range) {
-        return String.format("analyzed %d tickets and %d survey answers as of %s (%s): %d KPI rows, "
+    /** The run's message: what it recomputed and why, and what it published. */
+    public static String summary(Result result) {
+        return String.format("analyzed %d tickets and %d survey answers as of %s (%s; %s): %d KPI rows, "
                         + "%d busiest-hour cells, %d top-complaint rows published in %d s",
-                result.tickets(), result.answers(), result.cutOff(), range, result.published().kpiRows(),
+                result.tickets(), result.answers(), result.cutOff(), result.plan().mode(), result.plan().why(),
+                result.published().kpiRows(),
                 result.published().busiestRows(), result.published().complaintRows(), result.took().toSeconds());
     }
 }

@@ -7,16 +7,13 @@ import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
-import org.cskpi.analytics.period.WeekRange;
+import org.cskpi.analytics.period.WeekSelection;
 import org.jooq.BatchBindStep;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Publishes one analyze run to the KPI store in ONE transaction: delete the weeks being
- * replaced in kpi_weekly, busiest_hours and top_complaints, then batch-insert the new rows.
+ * replaced (the run's {@link WeekSelection}) in kpi_weekly, busiest_hours and top_complaints, then batch-insert the new rows.
  * H2 readers see committed data only, so they see the old KPIs or the new ones, never a mix;
  * any failure (or a killed process) before the commit leaves the previous KPIs in place.
  */
@@ -37,28 +34,17 @@ public final class KpiPublisher {
     public record Published(long kpiRows, long busiestRows, long complaintRows) {
     }
 
-    public Published publish(WeekRange range, Tables tables, long runId) {
+    public Published publish(WeekSelection weeks, Tables tables, long runId) {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            db.deleteFrom(KPI_WEEKLY).where(weeks(KPI_WEEKLY.WEEK, range)).execute();
-            db.deleteFrom(BUSIEST_HOURS).where(weeks(BUSIEST_HOURS.WEEK, range)).execute();
-            db.deleteFrom(TOP_COMPLAINTS).where(weeks(TOP_COMPLAINTS.WEEK, range)).execute();
+            db.deleteFrom(KPI_WEEKLY).where(weeks.condition(KPI_WEEKLY.WEEK)).execute();
+            db.deleteFrom(BUSIEST_HOURS).where(weeks.condition(BUSIEST_HOURS.WEEK)).execute();
+            db.deleteFrom(TOP_COMPLAINTS).where(weeks.condition(TOP_COMPLAINTS.WEEK)).execute();
             long kpis = insertKpis(db, tables.kpiWeekly(), runId);
             long busiest = insertBusiest(db, tables.busiestHours(), runId);
             long complaints = insertComplaints(db, tables.topComplaints(), runId);
             return new Published(kpis, busiest, complaints);
         });
-    }
-
-    static Condition weeks(Field<String> week, WeekRange range) {
-        Condition condition = DSL.trueCondition();
-        if (range.from().isPresent()) {
-            condition = condition.and(week.ge(range.from().get()));
-        }
-        if (range.to().isPresent()) {
-            condition = condition.and(week.le(range.to().get()));
-        }
-        return condition;
     }
 
     /** kpi_weekly rows: week, breakdown, breakdown_value, kpi, value, sample_size, small_sample, incomplete. */

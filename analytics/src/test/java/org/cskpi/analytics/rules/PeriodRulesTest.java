@@ -38,10 +38,11 @@ class PeriodRulesTest {
                 CskpiConfig.DEFAULT_FRT_TARGETS, 7, Instant.parse(cutOff));
         Dataset<Row> none = spark.createDataFrame(List.of(), SurveyData.RESPONSES);
         Dataset<Row> noInvitations = spark.createDataFrame(List.of(), SurveyData.INVITATIONS);
-        KpiComputation computation = new KpiComputation(TicketRow.tickets(spark, tickets), none, noInvitations, settings);
+        KpiComputation computation = new KpiComputation(TicketRow.tickets(spark, tickets), none, noInvitations, settings,
+                WeekRange.ALL);
         computation.facts().cache();
         try {
-            return Kpis.collect(computation.tables(WeekRange.ALL).kpiWeekly());
+            return Kpis.collect(computation.tables().kpiWeekly());
         } finally {
             computation.facts().unpersist();
         }

@@ -2,6 +2,7 @@ package org.cskpi.batch.analyze;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cskpi.analytics.incremental.AnalyzePlan;
 import org.cskpi.analytics.job.AnalyzeJob;
 import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.batch.BatchRun;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Compute every KPI and publish it to the KPI store (Spark).",
             "Every KPI (docs/kpis.md) from the warehouse and the survey answers, written to the warehouse and "
-                + "published to the KPI store in one transaction."})
+                + "published to the KPI store in one transaction. By default only the weeks that changed since the "
+                + "last analyze are recomputed (docs/kpis.md#incremental-runs)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,18 +38,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(default: the last week with data).")
     String to;
 
+    @Option(names = "--full", description = "Recompute every week, not only the weeks that changed since the last "
+            + "analyze.")
+    boolean full;
+
     @Mixin
     SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() {
-        WeekRange range = range();
+        AnalyzePlan.Request request = request();
         CskpiConfig config = config();
         try (BatchRun run = BatchRun.open(config, "analyze")) {
-            AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(range);
-            System.err.println("analyze: " + AnalyzeJob.summary(result, range) + " (run " + result.runId() + ")");
+            AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock())
+                    .run(request);
+            System.err.println("analyze: " + AnalyzeJob.summary(result) + " (run " + result.runId() + ")");
             return 0;
         }
+    }
+
+    private AnalyzePlan.Request request() {
+        WeekRange range = range();
+        if (full && !range.isAll()) {
+            throw new ParameterException(spec.commandLine(), "--full recomputes every week; it cannot be combined "
+                    + "with --from/--to");
+        }
+        if (full) {
+            return AnalyzePlan.Request.full();
+        }
+        return range.isAll() ? AnalyzePlan.Request.incremental() : AnalyzePlan.Request.of(range);
     }
 
     /** The config file's settings with this command's flags applied. */

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.cskpi.analytics.incremental.AnalyzePlan;
 import org.cskpi.analytics.job.AnalyzeJob;
-import org.cskpi.analytics.period.WeekRange;
 import org.cskpi.batch.BatchRun;
 import org.cskpi.batch.ingest.ExportIngest;
 import org.cskpi.batch.ingest.SourceReaders;
@@ -135,9 +135,9 @@ public final class WeeklyJob {
     }
 
     private String analyze() {
-        WeekRange all = new WeekRange(Optional.empty(), Optional.empty());
-        AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock()).run(all);
-        return AnalyzeJob.summary(result, all) + " (run " + result.runId() + ")";
+        AnalyzeJob.Result result = new AnalyzeJob(run.spark(), config, run.store(), System.err, run.clock())
+                .run(AnalyzePlan.Request.incremental());
+        return AnalyzeJob.summary(result) + " (run " + result.runId() + ")";
     }
 
     private String report() {

@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.cskpi.ingest.warehouse.WarehouseTables.MESSAGES;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TICKETS;
+import static org.cskpi.ingest.warehouse.WarehouseTables.TICKET_CHANGES;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.cskpi.cli.UserError;
 import org.cskpi.ingest.canonical.Messages;
 import org.cskpi.ingest.canonical.Tickets;
+import org.cskpi.ingest.merge.TicketChanges;
 import org.cskpi.ingest.merge.TicketMerge;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
@@ -37,6 +41,7 @@ import org.cskpi.ingest.validate.Validated;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.invitation.SurveyContacts;
+import org.cskpi.store.AnalyzeRuns;
 import org.cskpi.store.RunLog;
 
 /**
@@ -117,7 +122,7 @@ public final class IngestJob {
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
-            Merged merged = merge(input, validated);
+            Merged merged = merge(runId, input, validated);
             Optional<IngestSummary.Contacts> contacts = target.contacts().map(store -> keepContacts(store, validated));
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
                     counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),
@@ -131,7 +136,7 @@ public final class IngestJob {
     private record Merged(IngestSummary.Tickets tickets, Map<String, String> versions) {
     }
 
-    private Merged merge(StagedInput input, Dataset<Row> validated) {
+    private Merged merge(long runId, StagedInput input, Dataset<Row> validated) {
         Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
         if (input.messages().isPresent()) {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
@@ -151,7 +156,8 @@ public final class IngestJob {
             Map<String, String> versions = new TreeMap<>();
             if (created + updated > 0) {
                 stage("writing " + total + " tickets");
-                versions.put(TICKETS, warehouse.replace(TICKETS, merged.drop(TicketMerge.CHANGE)).getName());
+                versions.put(TICKETS, warehouse.replace(TICKETS, merged.select(ticketColumns())).getName());
+                versions.put(TICKET_CHANGES, logChanges(warehouse, merged, runId).getName());
                 input.messages().ifPresent(messages ->
                         versions.put(MESSAGES, mergeMessages(warehouse, messages, merged).getName()));
             } else {
@@ -164,6 +170,20 @@ public final class IngestJob {
         }
     }
 
+    /**
+     * Appends this run's new and updated tickets, with the versions they replace, to the change
+     * log incremental analyze reads; rows no analyze will need any more are dropped.
+     */
+    private Path logChanges(Warehouse warehouse, Dataset<Row> merged, long runId) {
+        Optional<Long> keepAfter = runs.analyzeRuns().baseline().flatMap(AnalyzeRuns.Inputs::ticketChangesAfter);
+        return warehouse.replace(TICKET_CHANGES, TicketChanges.next(warehouse.table(TICKET_CHANGES), keepAfter,
+                TicketChanges.ofRun(merged, runId)));
+    }
+
+    private static Column[] ticketColumns() {
+        return Arrays.stream(Tickets.SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+    }
+
     /** The messages of new and updated tickets replace those tickets' stored messages. */
     private Path mergeMessages(Warehouse warehouse, Dataset<Row> messages, Dataset<Row> merged) {
         Dataset<Row> changed = merged.where(col(TicketMerge.CHANGE).isin(TicketMerge.NEW, TicketMerge.UPDATED))
@@ -174,7 +194,7 @@ public final class IngestJob {
                 .map(stored -> stored.join(changed, scala(keys), "left_anti").unionByName(fresh))
                 .orElse(fresh);
         return warehouse.replace(MESSAGES, result.select(Messages.SCHEMA.fieldNames()[0],
-                java.util.Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
+                Arrays.copyOfRange(Messages.SCHEMA.fieldNames(), 1, Messages.SCHEMA.size())));
     }
 
     /** Writes the run's customers' addresses to the store and deletes those not seen within the retention. */

@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,7 +32,19 @@ public final class TicketMerge {
     private TicketMerge() {
     }
 
-    /** {@code Tickets.SCHEMA}'s columns plus {@link #CHANGE}. */
+    /**
+     * The stored version's columns that say which weeks a ticket counted in, as columns
+     * {@code before_<name>} (null for a new ticket): the before image {@link TicketChanges} logs.
+     */
+    public static final List<String> BEFORE = List.of(Tickets.CREATED_AT, Tickets.RESOLVED_AT, Tickets.CHANNEL,
+            Tickets.CATEGORY, Tickets.TEAM, Tickets.AGENT_ID);
+
+    /** The column holding the stored version's {@code name} (one of {@link #BEFORE}). */
+    public static String before(String name) {
+        return "before_" + name;
+    }
+
+    /** {@code Tickets.SCHEMA}'s columns plus {@link #CHANGE} and the {@link #BEFORE} image. */
     public static Dataset<Row> merge(Dataset<Row> stored, Dataset<Row> incoming) {
         Dataset<Row> s = stored.alias("s");
         Dataset<Row> n = incoming.alias("n");
@@ -52,8 +66,9 @@ public final class TicketMerge {
         Column[] columns = Arrays.stream(Tickets.SCHEMA.fieldNames())
                 .map(name -> when(takeIncoming, n.col(name)).otherwise(s.col(name)).as(name))
                 .toArray(Column[]::new);
-        Column[] all = Arrays.copyOf(columns, columns.length + 1);
-        all[columns.length] = col(CHANGE);
-        return withChange.select(all);
+        List<Column> all = new ArrayList<>(Arrays.asList(columns));
+        all.add(col(CHANGE));
+        BEFORE.forEach(name -> all.add(s.col(name).as(before(name))));
+        return withChange.select(all.toArray(Column[]::new));
     }
 }

@@ -20,6 +20,8 @@ public final class WarehouseTables {
 
     public static final String TICKETS = "tickets";
     public static final String MESSAGES = "messages";
+    /** New and updated tickets per ingest run, for incremental analyze ({@code TicketChanges}). */
+    public static final String TICKET_CHANGES = "ticket_changes";
     public static final String KPI_WEEKLY = "kpi_weekly";
     public static final String BUSIEST_HOURS = "busiest_hours";
     public static final String TOP_COMPLAINTS = "top_complaints";

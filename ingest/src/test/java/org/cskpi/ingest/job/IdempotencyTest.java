@@ -38,7 +38,7 @@ class IdempotencyTest {
             IngestSummary first = run.ingest(CsvReaders.canonical(), monday);
             assertThat(first.rowsRead()).isEqualTo(4);
             assertThat(first.tickets()).isEqualTo(new IngestSummary.Tickets(3, 3, 0, 0, 3));
-            assertThat(first.versions()).isEqualTo(Map.of("tickets", "v-000001"));
+            assertThat(first.versions()).isEqualTo(Map.of("tickets", "v-000001", "ticket_changes", "v-000001"));
             String version = run.currentVersion().orElseThrow();
 
             IngestSummary again = run.ingest(CsvReaders.canonical(), monday);
