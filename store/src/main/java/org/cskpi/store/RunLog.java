@@ -85,6 +85,14 @@ public final class RunLog {
         });
     }
 
+    /**
+     * Records the cut-off an analyze run computed its KPIs as of (docs/kpis.md#cut-off), what the
+     * report's "data as of" says; inside the run's publish transaction, it commits with it.
+     */
+    public void cutOff(long runId, Instant cutOff) {
+        dsl.update(RUNS).set(RUNS.CUT_OFF, utc(cutOff)).where(RUNS.ID.eq(runId)).execute();
+    }
+
     /** Marks a run that is still running failed; an outcome already recorded stays. */
     public void failed(long runId, Counts counts, String message) {
         finish(runId, FAILED, counts, message, RUNS.STATUS.eq(RUNNING));

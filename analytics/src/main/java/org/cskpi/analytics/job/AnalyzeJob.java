@@ -107,7 +107,7 @@ public final class AnalyzeJob {
         Path complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
         KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
                 inRange(warehouse.read(busiest), tables.busiestHours(), range),
-                inRange(warehouse.read(complaints), tables.topComplaints(), range));
+                inRange(warehouse.read(complaints), tables.topComplaints(), range), tables.answerTickets());
         return new Written(inRange, Map.of(KPI_WEEKLY, kpis.getName(),
                 BUSIEST_HOURS, busiest.getName(), TOP_COMPLAINTS, complaints.getName()));
     }
@@ -145,6 +145,8 @@ public final class AnalyzeJob {
             FaultInjection.haltAt("analyze.publishing");
             new RunLog(tx.dsl(), clock).succeeded(runId, new RunLog.Counts(done.tickets(), done.published().kpiRows(),
                     null), summary(done, range), written.versions());
+            new RunLog(tx.dsl(), clock).cutOff(runId, done.cutOff());
+            new KpiPublisher(tx.dsl()).publishAnswerTickets(written.inRange().answerTickets().toLocalIterator(), runId);
             return done;
         });
     }

@@ -1,6 +1,7 @@
 package org.cskpi.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trim;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,7 +68,18 @@ public final class KpiComputation {
         Dataset<Row> kpiWeekly = Tidy.withFlags(kpis, cutOff).filter(range.filter(Breakdowns.WEEK));
         Dataset<Row> busiest = BusiestHours.busiestHours(facts).filter(range.filter(Breakdowns.WEEK));
         Dataset<Row> complaints = TopComplaints.topComplaints(facts).filter(range.filter(Breakdowns.WEEK));
-        return new KpiTables(kpiWeekly, busiest, complaints);
+        return new KpiTables(kpiWeekly, busiest, complaints, answerTickets(zone, range));
+    }
+
+    /**
+     * The ticket channel and category of the commented detractor answers given in the range, so
+     * that the report can filter comments by them (the store has no tickets); the answer's
+     * ticket as the NPS breakdowns join it. Columns: response_id, channel, category.
+     */
+    private Dataset<Row> answerTickets(ZoneId zone, WeekRange range) {
+        return NetPromoterScore.withTicketBreakdowns(responses, facts, zone, "answered_at")
+                .filter(col("score").leq(6).and(trim(col("comment")).notEqual("")).and(range.filter(Breakdowns.WEEK)))
+                .select(col("response_id"), col("channel"), col("category"));
     }
 
     private Dataset<Row> npsKpis(ZoneId zone) {
