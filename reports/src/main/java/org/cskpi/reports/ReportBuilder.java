@@ -68,7 +68,8 @@ public final class ReportBuilder {
                 .map(WeeklyKpi::incomplete).orElse(false);
         return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
                 BreakdownTable.of(history, week, Breakdown.TEAM),
-                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored, changes);
+                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored, changes, store.dataAsOf(week),
+                config.report().ticketUrl());
     }
 
     /**

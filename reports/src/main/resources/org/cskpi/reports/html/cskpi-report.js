@@ -87,9 +87,15 @@
         Array.prototype.forEach.call(document.querySelectorAll('.chart[data-option]'), draw);
     }
 
-    window.addEventListener('resize', function () {
+    function resizeAll() {
         charts.forEach(function (chart) { chart.resize(); });
-    });
+    }
+
+    /* Printing lays the page out at the paper's width (one column): redraw the charts to fit it,
+       and back to the screen's afterwards. */
+    window.addEventListener('resize', resizeAll);
+    window.addEventListener('beforeprint', resizeAll);
+    window.addEventListener('afterprint', resizeAll);
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
     } else {

@@ -3,6 +3,9 @@ package org.cskpi.reports.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskpi.config.CskpiConfig;
@@ -10,6 +13,7 @@ import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.StoreRows;
 import org.cskpi.reports.WeeklyReport;
+import org.cskpi.reports.data.DataAsOf;
 import org.cskpi.reports.data.Filters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,19 @@ class HtmlReportTest {
         assertThat(page).contains("Team &lt;b&gt;");
         // promoters' comments are not listed
         assertThat(page).doesNotContain("great");
+    }
+
+    @Test
+    void the_header_says_which_cut_off_and_run_the_figures_come_from() {
+        assertThat(HtmlReport.body(report)).as("rows that name no run").doesNotContain("as-of");
+        rows.publishedBy("2026-W47", "2026-11-26T13:05:00Z", "2026-11-27T01:10:00Z");
+        CskpiConfig utc = CskpiConfig.defaults(Path.of("data"));
+        WeeklyReport published = ReportBuilder.build(rows.dsl(), utc, IsoWeek.parse("2026-W47"), Filters.none());
+        // UTC (the default zone)
+        assertThat(HtmlReport.body(published)).contains(
+                "<p class=\"sub as-of\">Data as of Thu 26 Nov 2026 13:05 \u00b7 analysed Fri 27 Nov 2026 01:10</p>");
+        assertThat(HtmlReport.asOf(new DataAsOf(Optional.empty(), Instant.parse("2026-11-27T01:10:00Z")),
+                ZoneId.of("Europe/Oslo"))).isEqualTo("Data analysed Fri 27 Nov 2026 02:10");
     }
 
     @Test
