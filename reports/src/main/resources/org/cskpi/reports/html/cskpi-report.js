@@ -65,6 +65,16 @@
         }
     }
 
+    /* Gives the drawn SVG a viewBox, so that the print style sheet can scale it to the paper's
+       width (the print layout is not there yet when beforeprint fires, so charts cannot be
+       redrawn to fit it). */
+    function scalable(el) {
+        var svg = el.querySelector('svg');
+        if (svg && svg.getAttribute('width')) {
+            svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + svg.getAttribute('height'));
+        }
+    }
+
     function draw(el) {
         try {
             var source = document.getElementById(el.getAttribute('data-option'));
@@ -72,6 +82,7 @@
             attachFormatter(option);
             var chart = echarts.init(el, null, {renderer: 'svg'});
             chart.on('finished', function () {
+                scalable(el);
                 el.setAttribute('data-chart-state', 'drawn');
             });
             chart.setOption(option);
@@ -87,15 +98,9 @@
         Array.prototype.forEach.call(document.querySelectorAll('.chart[data-option]'), draw);
     }
 
-    function resizeAll() {
+    window.addEventListener('resize', function () {
         charts.forEach(function (chart) { chart.resize(); });
-    }
-
-    /* Printing lays the page out at the paper's width (one column): redraw the charts to fit it,
-       and back to the screen's afterwards. */
-    window.addEventListener('resize', resizeAll);
-    window.addEventListener('beforeprint', resizeAll);
-    window.addEventListener('afterprint', resizeAll);
+    });
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);
     } else {
