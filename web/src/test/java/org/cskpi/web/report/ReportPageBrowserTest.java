@@ -98,37 +98,26 @@ class ReportPageBrowserTest {
     @Test
     void a_manager_filters_the_detractor_comments_by_channel_and_follows_a_ticket_link(Chromium chromium)
             throws Exception {
-        try (Store store = TestWeb.store()) {
-            ReportStoreRows.fill(store.dsl());
-            ReportStoreRows.publishedWithComments(store.dsl());
-            Javalin app = start(store);
-            try {
-                chromium.open("http://localhost:" + app.port() + "/login?next=%2Freports%2F2026-W47");
-                signIn(chromium.driver());
-                chromium.await(ExpectedConditions.urlContains("/reports/2026-W47"));
-                ChromeDriver browser = chromium.driver();
-                assertThat(browser.findElement(By.cssSelector(".as-of")).getText())
-                        .isEqualTo("Data as of Thu 26 Nov 2026 13:05 \u00b7 analysed Fri 27 Nov 2026 01:10");
-                assertThat(browser.findElement(By.linkText("4711")).getAttribute("href"))
-                        .isEqualTo("https://acme.zendesk.com/agent/tickets/4711");
-                assertThat(comments(browser)).hasSize(3);
+        onWeek47WithComments(chromium, browser -> {
+            assertThat(browser.findElement(By.cssSelector(".as-of")).getText())
+                    .isEqualTo("Data as of Thu 26 Nov 2026 13:05 \u00b7 analysed Fri 27 Nov 2026 01:10");
+            assertThat(browser.findElement(By.linkText("4711")).getAttribute("href"))
+                    .isEqualTo("https://acme.zendesk.com/agent/tickets/4711");
+            assertThat(comments(browser)).hasSize(3);
 
-                new Select(browser.findElement(By.id("comments_channel"))).selectByValue("email");
-                browser.findElement(By.cssSelector(".comment-filter button")).click();
-                chromium.await(ExpectedConditions.urlContains("comments_channel=email"));
-                assertThat(browser.getCurrentUrl()).endsWith("/reports/2026-W47?comments_channel=email&comments_category="
-                        + "#detractor-comments");
-                assertThat(comments(browser)).containsExactly("Parcel lost twice");
-                assertThat(new Select(browser.findElement(By.id("comments_channel"))).getFirstSelectedOption().getText())
-                        .isEqualTo("email");
-                chromium.atPhoneWidth();
-                assertThat(chromium.sidewaysOverflow()).isZero();
-                chromium.screenshot("report-comments-filtered");
-                assertThat(chromium.takeProblems()).isEmpty();
-            } finally {
-                app.stop();
-            }
-        }
+            new Select(browser.findElement(By.id("comments_channel"))).selectByValue("email");
+            browser.findElement(By.cssSelector(".comment-filter button")).click();
+            chromium.await(ExpectedConditions.urlContains("comments_channel=email"));
+            assertThat(browser.getCurrentUrl()).endsWith("/reports/2026-W47?comments_channel=email&comments_category="
+                    + "#detractor-comments");
+            assertThat(comments(browser)).containsExactly("Parcel lost twice");
+            assertThat(new Select(browser.findElement(By.id("comments_channel"))).getFirstSelectedOption().getText())
+                    .isEqualTo("email");
+            chromium.atPhoneWidth();
+            assertThat(chromium.sidewaysOverflow()).isZero();
+            chromium.screenshot("report-comments-filtered");
+            assertThat(chromium.takeProblems()).isEmpty();
+        });
     }
 
     /**
@@ -137,6 +126,45 @@ class ReportPageBrowserTest {
      */
     @Test
     void the_report_prints_on_a4_without_the_apps_frame_or_controls(Chromium chromium) throws Exception {
+        onWeek47WithComments(chromium, browser -> {
+            chromium.await(ReportCharts::allDrawn);
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            for (String hidden : List.of("header.top", "footer.bottom", ".picker", "nav.weeks", "a.csv",
+                    ".comment-filter")) {
+                assertThat(browser.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden).isFalse();
+            }
+            assertThat(browser.findElement(By.cssSelector(".tiles")).isDisplayed()).isTrue();
+            // each chart's drawing scales to the paper's width: its SVG has a viewBox
+            assertThat(browser.findElements(By.cssSelector(".chart svg[viewBox]")))
+                    .hasSameSizeAs(browser.findElements(By.cssSelector(".chart")));
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+            Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF",
+                    Map.of("preferCSSPageSize", true, "printBackground", true));
+            byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+            Path file = Files.createDirectories(Path.of("target", "screenshots", "ReportPageBrowserTest"))
+                    .resolve("report-print.pdf");
+            Files.write(file, bytes);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            // A4 is 595.28 x 841.89 pt; Chromium writes the size it printed each page at
+            Matcher box = Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
+            assertThat(box.find()).as("a page size in the PDF").isTrue();
+            assertThat(Double.parseDouble(box.group(1))).isCloseTo(595.3, within(1.0));
+            assertThat(Double.parseDouble(box.group(2))).isCloseTo(841.9, within(1.0));
+            assertThat(chromium.takeProblems()).isEmpty();
+        });
+    }
+
+    /** What a step in a signed-in browser does; it may throw. */
+    private interface BrowserStep {
+        void run(ChromeDriver browser) throws Exception;
+    }
+
+    /**
+     * Runs {@code step} in the whole app on a store whose W47 an analyze run published, with
+     * detractor comments, a manager signed in on W47's page.
+     */
+    private static void onWeek47WithComments(Chromium chromium, BrowserStep step) throws Exception {
         try (Store store = TestWeb.store()) {
             ReportStoreRows.fill(store.dsl());
             ReportStoreRows.publishedWithComments(store.dsl());
@@ -145,32 +173,7 @@ class ReportPageBrowserTest {
                 chromium.open("http://localhost:" + app.port() + "/login?next=%2Freports%2F2026-W47");
                 signIn(chromium.driver());
                 chromium.await(ExpectedConditions.urlContains("/reports/2026-W47"));
-                chromium.await(ReportCharts::allDrawn);
-                ChromeDriver browser = chromium.driver();
-                browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-                for (String hidden : List.of("header.top", "footer.bottom", ".picker", "nav.weeks", "a.csv",
-                        ".comment-filter")) {
-                    assertThat(browser.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden).isFalse();
-                }
-                assertThat(browser.findElement(By.cssSelector(".tiles")).isDisplayed()).isTrue();
-                // each chart's drawing scales to the paper's width: its SVG has a viewBox
-                assertThat(browser.findElements(By.cssSelector(".chart svg[viewBox]")))
-                        .hasSameSizeAs(browser.findElements(By.cssSelector(".chart")));
-                browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-
-                Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF",
-                        Map.of("preferCSSPageSize", true, "printBackground", true));
-                byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
-                Path file = Files.createDirectories(Path.of("target", "screenshots", "ReportPageBrowserTest"))
-                        .resolve("report-print.pdf");
-                Files.write(file, bytes);
-                String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                // A4 is 595.28 x 841.89 pt; Chromium writes the size it printed each page at
-                Matcher box = Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(text);
-                assertThat(box.find()).as("a page size in the PDF").isTrue();
-                assertThat(Double.parseDouble(box.group(1))).isCloseTo(595.3, within(1.0));
-                assertThat(Double.parseDouble(box.group(2))).isCloseTo(841.9, within(1.0));
-                assertThat(chromium.takeProblems()).isEmpty();
+                step.run(chromium.driver());
             } finally {
                 app.stop();
             }
