@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.cskpi.store.kpi.BreakdownNames;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -109,6 +110,11 @@ public final class RunLog {
     /** The warehouse versions runs committed, read through the same store. */
     public RunVersions versions() {
         return new RunVersions(dsl);
+    }
+
+    /** The display names of breakdown values, written by runs through the same store. */
+    public BreakdownNames names() {
+        return new BreakdownNames(dsl);
     }
 
     private void finish(long runId, String status, Counts counts, String message, Condition onlyIf) {

@@ -14,11 +14,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.BreakdownNames;
 import org.cskpi.store.kpi.Kpi;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -115,6 +117,14 @@ public final class KpiStore {
                         KPI_WEEKLY.BREAKDOWN.in(storedNames(trendBreakdowns, Breakdown::storedName)),
                         KPI_WEEKLY.KPI.in(storedNames(trendKpis, Kpi::storedName)));
         return recent.unionAll(older).fetch(mapping(WeeklyKpi::new));
+    }
+
+    /**
+     * Display names of {@code breakdown}'s values that are ids (agent ids), by value
+     * (docs/ingest.md#agent-and-team-names); a value without one is shown as it is.
+     */
+    public Map<String, String> names(Breakdown breakdown) {
+        return new BreakdownNames(dsl).of(breakdown);
     }
 
     /** Busiest-hours cells summed over weeks {@code from..to} (docs/kpis.md#busiest-hours). */

@@ -33,7 +33,11 @@ final class TableHtml {
         out.append("</tr></thead><tbody>");
         List<BreakdownTable.Row> shown = table.rows().subList(0, Math.min(MAX_ROWS, table.rows().size()));
         for (BreakdownTable.Row row : shown) {
-            out.append("<tr><td class=\"name\">").append(Html.text(row.value())).append("</td>");
+            out.append("<tr><td class=\"name\">").append(Html.text(row.name()));
+            if (!row.name().equals(row.value())) {
+                out.append(" <span class=\"id\">").append(Html.text(row.value())).append("</span>");
+            }
+            out.append("</td>");
             for (int i = 0; i < table.columns().size(); i++) {
                 cell(out, table.columns().get(i), row.cells().get(i));
             }
