@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
-import org.cskpi.config.ReportSettings;
+import org.cskpi.config.TicketUrl;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
@@ -267,7 +267,7 @@ class ReportPageBrowserTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
         new UserService(store.dsl(), TestApp.FAST_HASHER, clock).add("manager1", Role.MANAGER, TestApp.PASSWORD);
         CskpiConfig config = TestWeb.config(1000)
-                .withReport(new ReportSettings(Optional.of("https://acme.zendesk.com/agent/tickets/{id}")));
+                .withTicketUrl(new TicketUrl(Optional.of("https://acme.zendesk.com/agent/tickets/{id}")));
         return WebApp.create(WebDeps.of(config, store, clock).withHasher(TestApp.FAST_HASHER))
                 .start("127.0.0.1", 0);
     }
