@@ -67,8 +67,16 @@ public record CskpiConfig(
                          boolean send, int contactRetentionDays, int sendRatePerMinute) {
     }
 
-    /** The weekly report. {@code recipients}: who {@code report --send} mails when no {@code --to} is given. */
-    public record Report(List<String> recipients) {
+    /**
+     * The weekly report. {@code recipients}: who {@code report --send} mails when no {@code --to}
+     * is given; {@code ticketUrl}: where the report links detractor comments' ticket ids.
+     */
+    public record Report(List<String> recipients, TicketUrl ticketUrl) {
+
+        /** Without ticket links. */
+        public Report(List<String> recipients) {
+            this(recipients, TicketUrl.NONE);
+        }
     }
 
     /**
@@ -277,8 +285,9 @@ public record CskpiConfig(
         for (String address : recipients) {
             MailSettings.requireAddress(node.key("recipients"), address);
         }
+        TicketUrl ticketUrl = TicketUrl.from(node);
         node.rejectUnknownKeys();
-        return new Report(List.copyOf(recipients));
+        return new Report(List.copyOf(recipients), ticketUrl);
     }
 
     /** {@code secure_cookies} defaults to true when the app's public URL is https. */
@@ -310,6 +319,12 @@ public record CskpiConfig(
     public CskpiConfig withWebPort(int port) {
         return with(ingest, spark, new Web(port, web.apiKey(), web.queryTimeoutSeconds(), web.queryMaxRows(),
                 web.loginAttemptsPerMinute(), web.secureCookies(), web.trustForwardedFor()));
+    }
+
+    /** This config with {@code report.ticket_url} set to {@code ticketUrl} (for tests and embedders). */
+    public CskpiConfig withTicketUrl(TicketUrl ticketUrl) {
+        return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
+                storePassword, ingest, spark, survey, web, new Report(report.recipients(), ticketUrl), weekly, mail);
     }
 
     private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {

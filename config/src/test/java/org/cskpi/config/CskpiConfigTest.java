@@ -214,6 +214,26 @@ class CskpiConfigTest {
                 .hasMessageContaining("report.recipient: unknown setting");
     }
 
+    @Test
+    void ticket_url_is_an_http_or_https_template_and_links_escape_the_id() throws IOException {
+        assertThat(CskpiConfig.defaults(dir).report().ticketUrl().link("4711")).isEmpty();
+        Path good = write("report:\n  ticket_url: https://acme.zendesk.com/agent/tickets/{id}\n");
+        TicketUrl report = CskpiConfig.load(Optional.of(good), dir).report().ticketUrl();
+        assertThat(report.link("4711")).contains("https://acme.zendesk.com/agent/tickets/4711");
+        assertThat(report.link("a/b ?c#d\"<")).contains("https://acme.zendesk.com/agent/tickets/a%2Fb%20%3Fc%23d%22%3C");
+        assertThat(report.link(null)).isEmpty();
+        for (String bad : new String[] {"javascript:alert(1)//{id}", "ftp://acme.example/{id}", "/agent/tickets/{id}",
+                "https://acme.zendesk.com/agent/tickets/", "https://acme zendesk/{id}"}) {
+            Path file = write("report:\n  ticket_url: \"" + bad + "\"\n");
+            assertThatThrownBy(() -> CskpiConfig.load(Optional.of(file), dir)).as(bad)
+                    .hasMessageContaining("report.ticket_url: expected an http or https address with {id}")
+                    .hasMessageContaining(bad);
+        }
+        Path typo = write("report:\n  ticket_link: https://acme.example/{id}\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(typo), dir))
+                .hasMessageContaining("report.ticket_link: unknown setting");
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "cskpi", ".yaml");
         Files.writeString(file, yaml);

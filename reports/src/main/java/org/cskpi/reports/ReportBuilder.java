@@ -67,8 +67,9 @@ public final class ReportBuilder {
                 .or(() -> history.findAll(week, Kpi.VOLUME))
                 .map(WeeklyKpi::incomplete).orElse(false);
         return new WeeklyReport(config.survey().brand(), config.business().zone(), week, filters, incomplete, tiles, sentences, charts,
-                BreakdownTable.of(history, week, Breakdown.TEAM),
-                BreakdownTable.of(history, week, Breakdown.AGENT), comments, stored, changes);
+                BreakdownTable.of(history, week, Breakdown.TEAM, store.names(Breakdown.TEAM)),
+                BreakdownTable.of(history, week, Breakdown.AGENT, store.names(Breakdown.AGENT)), comments, stored,
+                changes, store.dataAsOf(week), config.report().ticketUrl());
     }
 
     /**

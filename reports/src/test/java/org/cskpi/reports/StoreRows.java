@@ -2,6 +2,7 @@ package org.cskpi.reports;
 
 import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 
@@ -81,6 +82,20 @@ public final class StoreRows {
                 .set(SURVEY_RESPONSES.LOCALE, "en")
                 .set(SURVEY_RESPONSES.ANSWERED_AT, Instant.parse(answeredAt).atOffset(ZoneOffset.UTC))
                 .set(SURVEY_RESPONSES.ORIGIN, "import").execute();
+        return this;
+    }
+
+    /**
+     * A finished analyze run that published {@code week}'s rows (those inserted so far): its
+     * cut-off (null for a run from before cut-offs were recorded) and finish time.
+     */
+    public StoreRows publishedBy(String week, String cutOff, String finishedAt) {
+        long run = dsl.insertInto(RUNS).set(RUNS.KIND, "analyze").set(RUNS.STATUS, "succeeded")
+                .set(RUNS.STARTED_AT, Instant.parse(finishedAt).minusSeconds(60).atOffset(ZoneOffset.UTC))
+                .set(RUNS.FINISHED_AT, Instant.parse(finishedAt).atOffset(ZoneOffset.UTC))
+                .set(RUNS.CUT_OFF, cutOff == null ? null : Instant.parse(cutOff).atOffset(ZoneOffset.UTC))
+                .returning(RUNS.ID).fetchOne(RUNS.ID);
+        dsl.update(KPI_WEEKLY).set(KPI_WEEKLY.RUN_ID, run).where(KPI_WEEKLY.WEEK.eq(week)).execute();
         return this;
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.cskpi.store.kpi.BreakdownNames;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -85,6 +86,14 @@ public final class RunLog {
         });
     }
 
+    /**
+     * Records the cut-off an analyze run computed its KPIs as of (docs/kpis.md#cut-off), what the
+     * report's "data as of" says; inside the run's publish transaction, it commits with it.
+     */
+    public void cutOff(long runId, Instant cutOff) {
+        dsl.update(RUNS).set(RUNS.CUT_OFF, utc(cutOff)).where(RUNS.ID.eq(runId)).execute();
+    }
+
     /** Marks a run that is still running failed; an outcome already recorded stays. */
     public void failed(long runId, Counts counts, String message) {
         finish(runId, FAILED, counts, message, RUNS.STATUS.eq(RUNNING));
@@ -106,6 +115,11 @@ public final class RunLog {
     /** What earlier analyze runs computed from, read through the same store. */
     public AnalyzeRuns analyzeRuns() {
         return new AnalyzeRuns(dsl);
+    }
+
+    /** The display names of breakdown values, written by runs through the same store. */
+    public BreakdownNames names() {
+        return new BreakdownNames(dsl);
     }
 
     private void finish(long runId, String status, Counts counts, String message, Condition onlyIf) {

@@ -2,6 +2,7 @@ package org.cskpi.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.store.jooq.Tables.BREAKDOWN_NAMES;
 import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.RUN_VERSIONS;
 
@@ -12,10 +13,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.cskpi.store.jooq.tables.records.RunsRecord;
+import org.cskpi.store.kpi.Breakdown;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The run bracket: who runs a run, the versions it commits, and runs found abandoned. */
+/** The run bracket: who runs a run, the versions and names it commits, and runs found abandoned. */
 class RunLogTest {
 
     private static final Instant NOTICED = Instant.parse("2026-11-23T09:30:00Z");
@@ -154,5 +156,20 @@ class RunLogTest {
 
     private RunsRecord row(long id) {
         return store.dsl().fetchOne(RUNS, RUNS.ID.eq(id));
+    }
+
+    @Test
+    void a_later_run_renames_the_agents_it_names_and_keeps_the_others() {
+        long first = runs.start("ingest");
+        runs.names().record(Breakdown.AGENT, Map.of("601", "Agent Smith", "602", "Admin Jones"), first);
+        long second = runs.start("ingest");
+        runs.names().record(Breakdown.AGENT, Map.of("601", "Agnes Smith"), second);
+        runs.names().record(Breakdown.AGENT, Map.of(), second);
+
+        assertThat(runs.names().of(Breakdown.AGENT)).containsExactly(
+                Map.entry("601", "Agnes Smith"), Map.entry("602", "Admin Jones"));
+        assertThat(runs.names().of(Breakdown.TEAM)).isEmpty();
+        assertThat(store.dsl().select(BREAKDOWN_NAMES.RUN_ID).from(BREAKDOWN_NAMES)
+                .orderBy(BREAKDOWN_NAMES.BREAKDOWN_VALUE).fetch(BREAKDOWN_NAMES.RUN_ID)).containsExactly(second, first);
     }
 }

@@ -166,7 +166,7 @@ public final class AnalyzeJob {
         Path complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
         KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
                 inRange(warehouse.read(busiest), tables.busiestHours(), range),
-                inRange(warehouse.read(complaints), tables.topComplaints(), range));
+                inRange(warehouse.read(complaints), tables.topComplaints(), range), tables.answerTickets());
         return new Written(Optional.of(inRange), Map.of(KPI_WEEKLY, kpis.getName(),
                 BUSIEST_HOURS, busiest.getName(), TOP_COMPLAINTS, complaints.getName()));
     }
@@ -208,6 +208,9 @@ public final class AnalyzeJob {
             new AnalyzeRuns(tx.dsl()).record(inputs);
             new RunLog(tx.dsl(), clock).succeeded(inputs.runId(), new RunLog.Counts(done.tickets(),
                     done.published().kpiRows(), null), summary(done), written.versions());
+            new RunLog(tx.dsl(), clock).cutOff(inputs.runId(), done.cutOff());
+            written.inRange().ifPresent(t -> new KpiPublisher(tx.dsl())
+                    .publishAnswerTickets(t.answerTickets().toLocalIterator(), inputs.runId()));
             return done;
         });
     }

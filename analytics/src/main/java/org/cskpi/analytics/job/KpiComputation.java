@@ -2,6 +2,7 @@ package org.cskpi.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -105,7 +106,18 @@ public final class KpiComputation {
         Dataset<Row> kpiWeekly = Tidy.withFlags(kpis, cutOff).filter(weeks.filter(Breakdowns.WEEK));
         Dataset<Row> busiest = BusiestHours.busiestHours(facts).filter(weeks.filter(Breakdowns.WEEK));
         Dataset<Row> complaints = TopComplaints.topComplaints(facts).filter(weeks.filter(Breakdowns.WEEK));
-        return new KpiTables(kpiWeekly, busiest, complaints);
+        return new KpiTables(kpiWeekly, busiest, complaints, answerTickets(zone));
+    }
+
+    /**
+     * The ticket channel and category of the commented detractor answers given in the chosen weeks, so
+     * that the report can filter comments by them (the store has no tickets); the answer's
+     * ticket as the NPS breakdowns join it. Columns: response_id, channel, category.
+     */
+    private Dataset<Row> answerTickets(ZoneId zone) {
+        return NetPromoterScore.withTicketBreakdowns(responses, allFacts, zone, "answered_at")
+                .filter(col("score").leq(6).and(trim(col("comment")).notEqual("")).and(weeks.filter(Breakdowns.WEEK)))
+                .select(col("response_id"), col("channel"), col("category"));
     }
 
     private Dataset<Row> npsKpis(ZoneId zone) {

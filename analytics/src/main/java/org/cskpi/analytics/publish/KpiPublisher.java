@@ -1,5 +1,6 @@
 package org.cskpi.analytics.publish;
 
+import static org.cskpi.store.jooq.Tables.ANSWER_TICKETS;
 import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.cskpi.analytics.period.WeekSelection;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Publishes one analyze run to the KPI store in ONE transaction: delete the weeks being
@@ -45,6 +47,26 @@ public final class KpiPublisher {
             long complaints = insertComplaints(db, tables.topComplaints(), runId);
             return new Published(kpis, busiest, complaints);
         });
+    }
+
+    /**
+     * Records the ticket channel and category of commented detractor answers (response_id,
+     * channel, category), replacing what an earlier run recorded for the same answers; inside
+     * the run's publish transaction. Returns the rows written.
+     */
+    public long publishAnswerTickets(Iterator<Row> rows, long runId) {
+        Batches deletes = new Batches(() -> dsl.batch(dsl.deleteFrom(ANSWER_TICKETS)
+                .where(ANSWER_TICKETS.RESPONSE_ID.eq(DSL.param("response_id", Long.class)))));
+        Batches inserts = new Batches(() -> dsl.batch(dsl.insertInto(ANSWER_TICKETS, ANSWER_TICKETS.RESPONSE_ID,
+                ANSWER_TICKETS.CHANNEL, ANSWER_TICKETS.CATEGORY, ANSWER_TICKETS.RUN_ID)
+                .values((Long) null, null, null, null)));
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            deletes.add(r.getLong(0));
+            inserts.add(r.getLong(0), r.getString(1), r.getString(2), runId);
+        }
+        deletes.finish();
+        return inserts.finish();
     }
 
     /** kpi_weekly rows: week, breakdown, breakdown_value, kpi, value, sample_size, small_sample, incomplete. */

@@ -2,6 +2,7 @@ package org.cskpi.analytics.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.store.jooq.Tables.ANSWER_TICKETS;
 import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.RUNS;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -80,9 +82,9 @@ class AnalyzeJobTest {
         long t01 = invitation("T01", "2026-10-19T10:00:00Z");
         long t13 = invitation("T13", "2026-10-26T12:00:00Z");
         invitation("T14", "2026-10-26T10:20:00Z");
-        answer(t01, "T01", 10, "2026-10-19T12:00:00Z", "survey");
-        answer(t13, "T13", 10, "2026-10-26T13:00:00Z", "survey");
-        answer(null, "T19", 3, "2026-10-31T12:00:00Z", "import");
+        answer(t01, "T01", 10, "2026-10-19T12:00:00Z", "survey", "great");
+        answer(t13, "T13", 10, "2026-10-26T13:00:00Z", "survey", null);
+        answer(null, "T19", 3, "2026-10-31T12:00:00Z", "import", "late parcel");
     }
 
     private long invitation(String ticket, String sentAt) {
@@ -94,8 +96,8 @@ class AnalyzeJobTest {
                 .returning(SURVEY_INVITATIONS.ID).fetchOne(SURVEY_INVITATIONS.ID);
     }
 
-    private void answer(Long invitation, String ticket, int score, String at, String origin) {
-        store.dsl().insertInto(SURVEY_RESPONSES)
+    private void answer(Long invitation, String ticket, int score, String at, String origin, String comment) {
+        store.dsl().insertInto(SURVEY_RESPONSES).set(SURVEY_RESPONSES.COMMENT, comment)
                 .set(SURVEY_RESPONSES.INVITATION_ID, invitation).set(SURVEY_RESPONSES.TICKET_ID, ticket)
                 .set(SURVEY_RESPONSES.SCORE, score).set(SURVEY_RESPONSES.LOCALE, "nb")
                 .set(SURVEY_RESPONSES.ANSWERED_AT, OffsetDateTime.parse(at)).set(SURVEY_RESPONSES.ORIGIN, origin)
@@ -131,6 +133,14 @@ class AnalyzeJobTest {
         assertThat(run.getStatus()).isEqualTo("succeeded");
         assertThat(run.getRowsIn()).isEqualTo(40);
         assertThat(run.getRowsOut()).isEqualTo(store.dsl().fetchCount(KPI_WEEKLY));
+        // what the report's "data as of" reads
+        assertThat(run.getCutOff().toInstant()).isEqualTo(AcceptanceFixture.CUT_OFF);
+        // the one commented detractor answer (T19: no channel, so "other"; delivery) for the report's
+        // comment filter; the promoter's comment is not there
+        assertThat(store.dsl().select(ANSWER_TICKETS.CHANNEL, ANSWER_TICKETS.CATEGORY, ANSWER_TICKETS.RUN_ID,
+                        SURVEY_RESPONSES.TICKET_ID).from(ANSWER_TICKETS).join(SURVEY_RESPONSES)
+                .on(SURVEY_RESPONSES.ID.eq(ANSWER_TICKETS.RESPONSE_ID)).fetch().map(r -> r.intoList()))
+                .containsExactly(List.of("other", "delivery", result.runId(), "T19"));
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("analyze: reading tickets", "publishing");
         // The run recorded the warehouse versions it published; they hold the same KPI rows as the store.
         RunVersions versions = new RunVersions(store.dsl());

@@ -2,11 +2,14 @@ package org.cskpi.analytics.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cskpi.store.jooq.Tables.ANSWER_TICKETS;
 import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +43,30 @@ class KpiPublisherTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void answer_tickets_replace_what_an_earlier_run_recorded_for_the_same_answers() {
+        long slow = answer("slow");
+        long rude = answer("rude");
+        publisher.publishAnswerTickets(List.of(RowFactory.create(slow, "chat", "billing"),
+                RowFactory.create(rude, "email", null)).iterator(), firstRun);
+        long secondRun = new RunLog(store.dsl(), Clock.systemUTC()).start("analyze");
+        long written = publisher.publishAnswerTickets(List.of(RowFactory.create(slow, "phone", "login")).iterator(),
+                secondRun);
+
+        assertThat(written).isEqualTo(1);
+        assertThat(store.dsl().selectFrom(ANSWER_TICKETS).orderBy(ANSWER_TICKETS.RESPONSE_ID).fetch()
+                .map(r -> List.of(r.getResponseId(), String.valueOf(r.getChannel()), String.valueOf(r.getCategory()),
+                        r.getRunId())))
+                .containsExactly(List.of(slow, "phone", "login", secondRun), List.of(rude, "email", "null", firstRun));
+    }
+
+    private long answer(String comment) {
+        return store.dsl().insertInto(SURVEY_RESPONSES).set(SURVEY_RESPONSES.TICKET_ID, "T1")
+                .set(SURVEY_RESPONSES.SCORE, 2).set(SURVEY_RESPONSES.COMMENT, comment)
+                .set(SURVEY_RESPONSES.ANSWERED_AT, OffsetDateTime.parse("2026-10-20T10:00:00Z"))
+                .set(SURVEY_RESPONSES.ORIGIN, "import").returning(SURVEY_RESPONSES.ID).fetchOne(SURVEY_RESPONSES.ID);
     }
 
     private static KpiPublisher.Tables tables(Iterator<Row> first, Iterator<Row> second) {

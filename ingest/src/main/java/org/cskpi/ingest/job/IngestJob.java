@@ -43,6 +43,7 @@ import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.invitation.SurveyContacts;
 import org.cskpi.store.AnalyzeRuns;
 import org.cskpi.store.RunLog;
+import org.cskpi.store.kpi.Breakdown;
 
 /**
  * One ingest run: read → validate → quarantine → dedupe → merge → write
@@ -123,6 +124,7 @@ public final class IngestJob {
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
             Merged merged = merge(runId, input, validated);
+            runs.names().record(Breakdown.AGENT, input.agentNames(), runId);
             Optional<IngestSummary.Contacts> contacts = target.contacts().map(store -> keepContacts(store, validated));
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
                     counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),

@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -89,7 +91,23 @@ public final class ZendeskReader extends HelpDeskReader {
         return new StagedInput(staged, hasComments ? Optional.of(canonicalMessages(comments)) : Optional.empty(),
                 new ReadOptions(options.zone(), List.of()),
                 files.stream().map(Path::toString).toList(),
-                skipped(children.recordTickets(), base));
+                skipped(children.recordTickets(), base), agentNames(records));
+    }
+
+    /**
+     * The names of the agents in the users pages (role agent or admin), by user id: what
+     * {@code agent_id} (the assignee id) is shown as in reports. Customers' names are not read.
+     * The users pages are small (a help desk's staff and the tickets' requesters).
+     */
+    private static Map<String, String> agentNames(ZendeskRecords records) {
+        Map<String, String> names = new TreeMap<>();
+        records.parsed(ZendeskFile.USERS, ZendeskSchemas.USER)
+                .filter(col("r.role").isin("agent", "admin").and(col("r.id").isNotNull())
+                        .and(trim(col("r.name")).notEqual("")))
+                .select(col("r.id"), trim(col("r.name")))
+                .collectAsList()
+                .forEach(r -> names.put(r.getString(0), r.getString(1)));
+        return names;
     }
 
     /**

@@ -93,6 +93,7 @@ final class ZendeskSchemas {
 
     static final StructType USER = new StructType()
             .add("id", StringType)
+            .add("name", StringType)
             .add("role", StringType)
             .add("locale", StringType)
             .add("email", StringType);

@@ -77,6 +77,13 @@ class ZendeskReaderTest {
     }
 
     @Test
+    void agents_are_named_from_the_users_pages_and_customers_are_not(SparkSession spark) throws Exception {
+        // users.json: 601 Agent Smith (agent), 602 Admin Jones (admin), 501 and 503 end-users
+        assertThat(read(spark, "zendesk/export").agentNames())
+                .containsExactly(Map.entry("601", "Agent Smith"), Map.entry("602", "Admin Jones"));
+    }
+
+    @Test
     void staged_rows_say_where_they_came_from(SparkSession spark) throws Exception {
         StagedInput input = read(spark, "zendesk/export");
         Map<String, Row> byId = new TreeMap<>();

@@ -1,20 +1,26 @@
 package org.cskpi.reports.data;
 
+import static org.cskpi.store.jooq.Tables.ANSWER_TICKETS;
 import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
+import static org.cskpi.store.jooq.Tables.RUNS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 import static org.jooq.Records.mapping;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.store.kpi.Breakdown;
+import org.cskpi.store.kpi.BreakdownNames;
 import org.cskpi.store.kpi.Kpi;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,6 +60,31 @@ public final class KpiStore {
                 .fetch(r -> IsoWeek.parse(r.value1()));
     }
 
+    /**
+     * Weeks whose whole-operation volume (or NPS, for a store with survey answers only) is
+     * incomplete: not over at the cut-off (docs/kpis.md#incomplete-weeks); the week picker marks them.
+     */
+    public Set<IsoWeek> incompleteWeeks() {
+        return dsl.selectDistinct(KPI_WEEKLY.WEEK).from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.BREAKDOWN.eq(Breakdown.ALL.storedName()),
+                        KPI_WEEKLY.KPI.in(Kpi.VOLUME.storedName(), Kpi.NPS.storedName()),
+                        KPI_WEEKLY.INCOMPLETE.isTrue())
+                .fetchSet(r -> IsoWeek.parse(r.value1()));
+    }
+
+    /**
+     * The finished run that published {@code week}'s KPIs (the newest, should rows of several
+     * runs be there), with its cut-off and finish time; empty when the rows name no run.
+     */
+    public Optional<DataAsOf> dataAsOf(IsoWeek week) {
+        var newestRun = DSL.select(DSL.max(KPI_WEEKLY.RUN_ID)).from(KPI_WEEKLY)
+                .where(KPI_WEEKLY.WEEK.eq(week.toString()));
+        return dsl.select(RUNS.CUT_OFF, RUNS.FINISHED_AT).from(RUNS)
+                .where(RUNS.ID.eq(newestRun), RUNS.FINISHED_AT.isNotNull())
+                .fetchOptional(r -> new DataAsOf(Optional.ofNullable(r.value1()).map(OffsetDateTime::toInstant),
+                        r.value2().toInstant()));
+    }
+
     /** KPI rows of weeks {@code from..to} (inclusive) in the given breakdowns. */
     public List<WeeklyKpi> kpis(IsoWeek from, IsoWeek to, Collection<Breakdown> breakdowns) {
         return dsl.select(KPI_WEEKLY.WEEK, KPI_WEEKLY.BREAKDOWN, KPI_WEEKLY.BREAKDOWN_VALUE, KPI_WEEKLY.KPI,
@@ -88,6 +119,14 @@ public final class KpiStore {
         return recent.unionAll(older).fetch(mapping(WeeklyKpi::new));
     }
 
+    /**
+     * Display names of {@code breakdown}'s values that are ids (agent ids), by value
+     * (docs/ingest.md#agent-and-team-names); a value without one is shown as it is.
+     */
+    public Map<String, String> names(Breakdown breakdown) {
+        return new BreakdownNames(dsl).of(breakdown);
+    }
+
     /** Busiest-hours cells summed over weeks {@code from..to} (docs/kpis.md#busiest-hours). */
     public List<HourCell> busiestHours(IsoWeek from, IsoWeek to) {
         var tickets = DSL.sum(BUSIEST_HOURS.TICKETS).cast(Long.class);
@@ -115,7 +154,8 @@ public final class KpiStore {
     }
 
     /**
-     * The week's answers per score and its detractor comments, in one scan of the week's answers
+     * The week's answers per score and its detractor comments (with their ticket's channel and
+     * category where analyze recorded them), in one scan of the week's answers
      * (a 1M-ticket store has ~19,000 a week): only detractors' comments are read, and the counts
      * are made while reading. Two queries (a GROUP BY and the comments) scanned the week twice.
      */
@@ -123,14 +163,17 @@ public final class KpiStore {
         long[] perScore = new long[11];
         List<NpsAnswer> comments = new ArrayList<>();
         dsl.select(SURVEY_RESPONSES.SCORE, DSL.when(SURVEY_RESPONSES.SCORE.le(6), SURVEY_RESPONSES.COMMENT),
-                        SURVEY_RESPONSES.TICKET_ID, SURVEY_RESPONSES.LOCALE, SURVEY_RESPONSES.ANSWERED_AT)
+                        SURVEY_RESPONSES.TICKET_ID, SURVEY_RESPONSES.LOCALE, SURVEY_RESPONSES.ANSWERED_AT,
+                        ANSWER_TICKETS.CHANNEL, ANSWER_TICKETS.CATEGORY)
                 .from(SURVEY_RESPONSES)
+                .leftJoin(ANSWER_TICKETS).on(ANSWER_TICKETS.RESPONSE_ID.eq(SURVEY_RESPONSES.ID))
                 .where(inWeek(week, zone))
                 .orderBy(SURVEY_RESPONSES.ANSWERED_AT.desc(), SURVEY_RESPONSES.ID.desc())
                 .forEach(r -> {
                     perScore[r.value1()]++;
                     if (r.value2() != null && !r.value2().isBlank()) {
-                        comments.add(new NpsAnswer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
+                        comments.add(new NpsAnswer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(),
+                                r.value6(), r.value7()));
                     }
                 });
         return new WeekAnswers(perScore, List.copyOf(comments));

@@ -36,7 +36,8 @@ public final class CsvExport {
         return file;
     }
 
-    static String csv(DataTable table) {
+    /** One table as RFC 4180 text with a header row (what each {@code <chart id>.csv} holds). */
+    public static String csv(DataTable table) {
         StringBuilder out = new StringBuilder();
         line(out, new ArrayList<>(table.columns()));
         for (List<Object> row : table.rows()) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.charts.DataTable;
+import org.cskpi.reports.data.DataAsOf;
 import org.cskpi.reports.data.NpsAnswer;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.tables.BreakdownTable;
@@ -41,6 +43,10 @@ public final class JsonExport {
         root.put("breakdown", report.filters().breakdown().storedName());
         root.put("breakdown_value", report.filters().breakdownValue());
         root.put("incomplete", report.incomplete());
+        Optional<Instant> cutOff = report.asOf().flatMap(DataAsOf::cutOff);
+        cutOff.ifPresentOrElse(c -> root.put("data_as_of", c.toString()), () -> root.putNull("data_as_of"));
+        report.asOf().ifPresentOrElse(a -> root.put("analysed_at", a.analysedAt().toString()),
+                () -> root.putNull("analysed_at"));
         report.sentences().forEach(root.putArray("sentences")::add);
         ArrayNode tiles = root.putArray("tiles");
         report.tiles().forEach(t -> tiles.add(tile(t)));
@@ -55,7 +61,10 @@ public final class JsonExport {
         ArrayNode comments = root.putArray("detractor_comments");
         for (NpsAnswer a : report.comments()) {
             comments.addObject().put("score", a.score()).put("answered_at", a.answeredAt().toString())
-                    .put("ticket_id", a.ticketId()).put("locale", a.locale()).put("comment", a.comment());
+                    .put("ticket_id", a.ticketId())
+                    .put("ticket_url", report.ticketUrl().link(a.ticketId()).orElse(null))
+                    .put("channel", a.channel()).put("category", a.category())
+                    .put("locale", a.locale()).put("comment", a.comment());
         }
         report.weeks().forEach(w -> root.withArray("weeks").add(w.toString()));
         return root;

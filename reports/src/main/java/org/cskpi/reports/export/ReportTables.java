@@ -30,14 +30,14 @@ final class ReportTables {
     }
 
     static DataTable breakdown(BreakdownTable table) {
-        List<String> columns = new ArrayList<>(List.of(table.breakdown().storedName()));
+        List<String> columns = new ArrayList<>(List.of(table.breakdown().storedName(), "name"));
         for (KpiSpec spec : table.columns()) {
             columns.add(spec.kpi().storedName());
             columns.add(spec.kpi().storedName() + "_sample_size");
         }
         List<List<Object>> rows = new ArrayList<>();
         for (BreakdownTable.Row row : table.rows()) {
-            List<Object> cells = new ArrayList<>(List.of(row.value()));
+            List<Object> cells = new ArrayList<>(List.of(row.value(), row.name()));
             for (Optional<WeeklyKpi> cell : row.cells()) {
                 cells.add(value(cell));
                 cells.add(cell.map(WeeklyKpi::sampleSize).map(Object.class::cast).orElse(""));

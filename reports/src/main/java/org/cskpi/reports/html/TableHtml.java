@@ -1,26 +1,16 @@
 package org.cskpi.reports.html;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.cskpi.reports.data.NpsAnswer;
 import org.cskpi.reports.data.WeeklyKpi;
 import org.cskpi.reports.tables.BreakdownTable;
 import org.cskpi.reports.tiles.KpiSpec;
 
-/** The per-team and per-agent tables and the detractor comments, escaped. */
+/** The per-team and per-agent tables, escaped. */
 final class TableHtml {
 
     /** Rows shown per table on the page; the CSV and JSON exports have all of them. */
     static final int MAX_ROWS = 50;
-    /**
-     * Detractor comments shown on the page, newest first; the JSON export has all of them. A
-     * 1M-ticket store has ~3,000 a week, which made the page 600 KB and slow to build and read.
-     */
-    static final int MAX_COMMENTS = 100;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private TableHtml() {
     }
@@ -43,7 +33,11 @@ final class TableHtml {
         out.append("</tr></thead><tbody>");
         List<BreakdownTable.Row> shown = table.rows().subList(0, Math.min(MAX_ROWS, table.rows().size()));
         for (BreakdownTable.Row row : shown) {
-            out.append("<tr><td class=\"name\">").append(Html.text(row.value())).append("</td>");
+            out.append("<tr><td class=\"name\">").append(Html.text(row.name()));
+            if (!row.name().equals(row.value())) {
+                out.append(" <span class=\"id\">").append(Html.text(row.value())).append("</span>");
+            }
+            out.append("</td>");
             for (int i = 0; i < table.columns().size(); i++) {
                 cell(out, table.columns().get(i), row.cells().get(i));
             }
@@ -62,7 +56,7 @@ final class TableHtml {
      * only if the wrapper takes focus (axe-core rule scrollable-region-focusable), and a named
      * region says what they are in.
      */
-    private static void wrapStart(StringBuilder out, String name) {
+    static void wrapStart(StringBuilder out, String name) {
         out.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
                 .append(Html.text(name)).append("\">");
     }
@@ -75,30 +69,5 @@ final class TableHtml {
         WeeklyKpi k = kpi.get();
         out.append("<td class=\"num").append(k.smallSample() ? " small" : "").append("\">")
                 .append(Html.text(spec.unit().format(k.value()))).append(k.incomplete() ? "*" : "").append("</td>");
-    }
-
-    static void comments(StringBuilder out, List<NpsAnswer> comments, ZoneId zone) {
-        out.append("<section class=\"comments\" id=\"detractor-comments\"><h2>Detractor comments</h2>");
-        if (comments.isEmpty()) {
-            out.append("<p class=\"note\">No detractor left a comment this week.</p></section>\n");
-            return;
-        }
-        wrapStart(out, "Detractor comments");
-        out.append("<table><thead><tr><th class=\"num\">Score</th>")
-                .append("<th>Answered, ticket</th><th>Comment</th></tr></thead><tbody>");
-        List<NpsAnswer> shown = comments.subList(0, Math.min(MAX_COMMENTS, comments.size()));
-        for (NpsAnswer a : shown) {
-            out.append("<tr><td class=\"num\">").append(a.score()).append("</td><td>")
-                    .append("<span class=\"when\">").append(Html.text(WHEN.format(a.answeredAt().atZone(zone))))
-                    .append("</span> <span class=\"ticket\">").append(Html.text(a.ticketId() == null ? "" : a.ticketId()))
-                    .append("</span></td><td><blockquote>")
-                    .append(Html.text(a.comment())).append("</blockquote></td></tr>");
-        }
-        out.append("</tbody></table></div>");
-        if (comments.size() > shown.size()) {
-            out.append("<p class=\"note\">The ").append(shown.size()).append(" newest of ").append(comments.size())
-                    .append(" comments; the JSON export has them all.</p>");
-        }
-        out.append("</section>\n");
     }
 }

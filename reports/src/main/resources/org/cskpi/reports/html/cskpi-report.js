@@ -65,6 +65,16 @@
         }
     }
 
+    /* Gives the drawn SVG a viewBox, so that the print style sheet can scale it to the paper's
+       width (the print layout is not there yet when beforeprint fires, so charts cannot be
+       redrawn to fit it). */
+    function scalable(el) {
+        var svg = el.querySelector('svg');
+        if (svg && svg.getAttribute('width')) {
+            svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + svg.getAttribute('height'));
+        }
+    }
+
     function draw(el) {
         try {
             var source = document.getElementById(el.getAttribute('data-option'));
@@ -72,6 +82,7 @@
             attachFormatter(option);
             var chart = echarts.init(el, null, {renderer: 'svg'});
             chart.on('finished', function () {
+                scalable(el);
                 el.setAttribute('data-chart-state', 'drawn');
             });
             chart.setOption(option);

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
+import org.cskpi.config.TicketUrl;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.StoreRows;
 import org.cskpi.reports.WeeklyReport;
@@ -76,5 +78,23 @@ class ExportTest {
         JsonNode complaints = json.get("charts").get(6);
         assertThat(complaints.get("id").asText()).isEqualTo("top-complaints");
         assertThat(complaints.get("rows").get(1).get(3).isNull()).isTrue();
+    }
+
+    @Test
+    void the_json_says_the_cut_off_and_run_time_and_links_tickets() throws Exception {
+        WeeklyReport unlinked = report();
+        JsonNode before = new ObjectMapper().readTree(JsonExport.toJson(unlinked));
+        assertThat(before.get("data_as_of").isNull()).isTrue();
+        assertThat(before.get("analysed_at").isNull()).isTrue();
+
+        rows.publishedBy("2026-W47", "2026-11-26T13:05:00Z", "2026-11-27T01:10:00Z")
+                .answer("2026-11-18T10:00:00Z", 2, "slow", "T 1");
+        CskpiConfig linked = CskpiConfig.defaults(Path.of("data"))
+                .withTicketUrl(new TicketUrl(Optional.of("https://help.example/t/{id}")));
+        JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(
+                ReportBuilder.build(rows.dsl(), linked, IsoWeek.parse("2026-W47"), Filters.none())));
+        assertThat(json.get("data_as_of").asText()).isEqualTo("2026-11-26T13:05:00Z");
+        assertThat(json.get("analysed_at").asText()).isEqualTo("2026-11-27T01:10:00Z");
+        assertThat(json.get("detractor_comments").get(0).get("ticket_url").asText()).isEqualTo("https://help.example/t/T%201");
     }
 }

@@ -2,7 +2,14 @@ package org.cskpi.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cskpi.config.CskpiConfig;
@@ -10,7 +17,11 @@ import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.ReportBuilder;
 import org.cskpi.reports.StoreRows;
 import org.cskpi.reports.WeeklyReport;
+import org.cskpi.reports.data.DataAsOf;
 import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.export.JsonExport;
+import org.cskpi.store.RunLog;
+import org.cskpi.store.kpi.Breakdown;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +58,38 @@ class HtmlReportTest {
         assertThat(page).contains("Team &lt;b&gt;");
         // promoters' comments are not listed
         assertThat(page).doesNotContain("great");
+    }
+
+    @Test
+    void the_header_says_which_cut_off_and_run_the_figures_come_from() {
+        assertThat(HtmlReport.body(report)).as("rows that name no run").doesNotContain("as-of");
+        rows.publishedBy("2026-W47", "2026-11-26T13:05:00Z", "2026-11-27T01:10:00Z");
+        CskpiConfig utc = CskpiConfig.defaults(Path.of("data"));
+        WeeklyReport published = ReportBuilder.build(rows.dsl(), utc, IsoWeek.parse("2026-W47"), Filters.none());
+        // UTC (the default zone)
+        assertThat(HtmlReport.body(published)).contains(
+                "<p class=\"sub as-of\">Data as of Thu 26 Nov 2026 13:05 \u00b7 analysed Fri 27 Nov 2026 01:10</p>");
+        assertThat(HtmlReport.asOf(new DataAsOf(Optional.empty(), Instant.parse("2026-11-27T01:10:00Z")),
+                ZoneId.of("Europe/Oslo"))).isEqualTo("Data analysed Fri 27 Nov 2026 02:10");
+    }
+
+    @Test
+    void agents_show_their_names_where_ingest_recorded_them_and_their_ids_otherwise() throws Exception {
+        rows.kpi("2026-W47", "agent", "601", "volume", 30, 30).kpi("2026-W47", "agent", "777", "volume", 20, 20);
+        RunLog runs = new RunLog(rows.dsl(), Clock.systemUTC());
+        runs.names().record(Breakdown.AGENT, Map.of("601", "Agent <Smith>"), runs.start("ingest"));
+        WeeklyReport named = ReportBuilder.build(rows.dsl(), CskpiConfig.defaults(Path.of("data")),
+                IsoWeek.parse("2026-W47"), Filters.none());
+
+        assertThat(HtmlReport.body(named))
+                .contains("<td class=\"name\">Agent &lt;Smith&gt; <span class=\"id\">601</span></td>")
+                .contains("<td class=\"name\">777</td>");
+        JsonNode agents = new ObjectMapper().readTree(JsonExport.toJson(named)).get("agents");
+        assertThat(agents.get("columns").get(0).asText()).isEqualTo("agent");
+        assertThat(agents.get("columns").get(1).asText()).isEqualTo("name");
+        assertThat(agents.get("rows").get(0).get(0).asText()).isEqualTo("601");
+        assertThat(agents.get("rows").get(0).get(1).asText()).isEqualTo("Agent <Smith>");
+        assertThat(agents.get("rows").get(1).get(1).asText()).isEqualTo("777");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.store.kpi.Breakdown;
@@ -46,6 +47,11 @@ public final class ReportChoices {
         List<IsoWeek> weeks = new ArrayList<>(store.weeks());
         Collections.reverse(weeks);
         return weeks;
+    }
+
+    /** Weeks not over at the cut-off, which the picker marks. */
+    public Set<IsoWeek> incompleteWeeks() {
+        return store.incompleteWeeks();
     }
 
     /** The week {@code /} shows: the newest complete week, else the newest week. */

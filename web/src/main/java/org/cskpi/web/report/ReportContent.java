@@ -31,7 +31,8 @@ final class ReportContent {
 
     String render(IsoWeek week, Filters filters) {
         WeeklyReport report = ReportBuilder.build(dsl, config, week, filters);
-        ReportPage.Choices picker = new ReportPage.Choices(newestFirst(report), choices.values(Breakdown.CHANNEL),
+        ReportPage.Choices picker = new ReportPage.Choices(newestFirst(report), choices.incompleteWeeks(),
+                choices.values(Breakdown.CHANNEL),
                 choices.values(Breakdown.TEAM));
         return page.content(report, picker);
     }

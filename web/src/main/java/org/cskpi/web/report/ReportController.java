@@ -4,9 +4,13 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.List;
 import java.util.Optional;
 import org.cskpi.config.IsoWeek;
+import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.charts.ChartSpec;
 import org.cskpi.reports.data.Filters;
+import org.cskpi.reports.export.CsvExport;
 import org.cskpi.store.kpi.Breakdown;
 import org.cskpi.web.auth.User;
 
@@ -16,6 +20,9 @@ import org.cskpi.web.auth.User;
  * missing) and frames it for the reader with {@link ReportPage}.
  */
 final class ReportController {
+
+    /** The longest channel or category the store keeps ({@code answer_tickets}). */
+    private static final int MAX_VALUE_LENGTH = 255;
 
     private final ReportDeps deps;
     private final ReportChoices choices;
@@ -56,6 +63,25 @@ final class ReportController {
         render(ctx, parseWeek(ctx.pathParam("week")));
     }
 
+    /**
+     * {@code GET /reports/{week}/charts/{chart}.csv}: the data behind one chart of the week's page
+     * (with the page's channel or team filter), as {@code ./cskpi report --csv-dir} writes it.
+     */
+    void chartCsv(Context ctx) {
+        IsoWeek week = parseWeek(ctx.pathParam("week"));
+        String file = ctx.pathParam("chart");
+        Filters filters = filters(ctx);
+        if (!file.endsWith(".csv") || !choices.hasWeek(week)) {
+            throw new NotFoundResponse("There is no such chart data for week " + week + ".");
+        }
+        String id = file.substring(0, file.length() - ".csv".length());
+        ChartSpec chart = ReportBuilder.build(deps.dsl(), deps.config(), week, filters).charts().stream()
+                .filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundResponse("Week " + week + " has no chart '" + id + "'."));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + week + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(CsvExport.csv(chart.data()));
+    }
+
     private void render(Context ctx, IsoWeek week) {
         Filters filters = filters(ctx);
         if (!choices.hasWeek(week)) {
@@ -88,7 +114,23 @@ final class ReportController {
         }
         known(Breakdown.CHANNEL, filters.channel());
         known(Breakdown.TEAM, filters.team());
-        return filters;
+        return filters.withComments(commentFilter(ctx, "comments_channel"), commentFilter(ctx, "comments_category"));
+    }
+
+    /**
+     * A detractor-comment filter value: any text (a week may have no comment with a value another
+     * week has, so it is no error), given at most once and at most as long as the store keeps it.
+     */
+    private static Optional<String> commentFilter(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() > 1) {
+            throw new BadRequestResponse("Give " + name + " once (it was given " + values.size() + " times).");
+        }
+        Optional<String> value = values.stream().findFirst().map(String::strip);
+        if (value.isPresent() && value.get().length() > MAX_VALUE_LENGTH) {
+            throw new BadRequestResponse(name + " is longer than " + MAX_VALUE_LENGTH + " characters.");
+        }
+        return value;
     }
 
     private void known(Breakdown breakdown, Optional<String> value) {

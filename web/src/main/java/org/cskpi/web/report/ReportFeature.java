@@ -7,7 +7,8 @@ import org.cskpi.web.page.Pages;
 
 /**
  * The managers' report pages. {@code /} is the latest complete week, {@code /reports/{week}} any
- * week, {@code /reports?week=...} the week picker's target; all need a manager. While the server
+ * week, {@code /reports?week=...} the week picker's target, {@code /reports/{week}/charts/{id}.csv}
+ * a chart's data; all need a manager. While the server
  * runs, {@link ReportWarmer} keeps the pages a manager opens first built ahead of requests. The
  * chart script, ECharts and the report's style sheet are among the app's
  * {@link org.cskpi.web.page.Assets}.
@@ -30,5 +31,6 @@ public record ReportFeature(ReportDeps deps, Pages pages) implements WebFeature 
         config.routes.get("/", reports::home);
         config.routes.get("/reports", reports::pick);
         config.routes.get("/reports/{week}", reports::show);
+        config.routes.get("/reports/{week}/charts/{chart}", reports::chartCsv);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
@@ -27,8 +28,11 @@ final class ReportPage {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** What the picker offers: weeks newest first, channel and team names. */
-    record Choices(List<IsoWeek> weeks, List<String> channels, List<String> teams) {
+    /**
+     * What the picker offers: weeks newest first ({@code incomplete} ones are marked: their
+     * figures run only to the cut-off), channel and team names.
+     */
+    record Choices(List<IsoWeek> weeks, Set<IsoWeek> incomplete, List<String> channels, List<String> teams) {
     }
 
     /** One drop-down of the picker. */
@@ -53,13 +57,13 @@ final class ReportPage {
         IsoWeek week = report.week();
         Filters filters = report.filters();
         Map<String, Object> model = new HashMap<>();
-        model.put("selects", List.of(weeks(week, choices.weeks()),
+        model.put("selects", List.of(weeks(week, choices),
                 select("channel", "Channel", "All channels", choices.channels(), filters.channel()),
                 select("team", "Team", "All teams", choices.teams(), filters.team())));
         int at = choices.weeks().indexOf(week);
         model.put("older", at >= 0 && at + 1 < choices.weeks().size() ? link(choices.weeks().get(at + 1), filters) : null);
         model.put("newer", at > 0 ? link(choices.weeks().get(at - 1), filters) : null);
-        model.put("report", HtmlReport.body(report));
+        model.put("report", HtmlReport.body(report, Optional.of(new HtmlReport.Served(chartCsv(week, filters)))));
         return pages.render("report/content", model);
     }
 
@@ -79,9 +83,21 @@ final class ReportPage {
         return "/reports/" + week + query;
     }
 
-    private static Select weeks(IsoWeek chosen, List<IsoWeek> weeks) {
-        List<Option> options = weeks.stream()
-                .map(w -> new Option(w.toString(), w + " \u00b7 " + DAY.format(w.monday()), w.equals(chosen))).toList();
+    /** "2026-W48 · 23 Nov", with " · incomplete" for a week not over at the cut-off. */
+    /**
+     * Where a chart's data of this page is ({@code {id}} = the chart): the week's
+     * {@code charts/{id}.csv} with the page's breakdown filter, which the trends follow.
+     */
+    static String chartCsv(IsoWeek week, Filters filters) {
+        String page = href(week, filters);
+        int query = page.indexOf('?');
+        return query < 0 ? page + "/charts/{id}.csv" : page.substring(0, query) + "/charts/{id}.csv" + page.substring(query);
+    }
+
+    private static Select weeks(IsoWeek chosen, Choices choices) {
+        List<Option> options = choices.weeks().stream()
+                .map(w -> new Option(w.toString(), w + " \u00b7 " + DAY.format(w.monday())
+                        + (choices.incomplete().contains(w) ? " \u00b7 incomplete" : ""), w.equals(chosen))).toList();
         return new Select("week", "Week", options);
     }
 

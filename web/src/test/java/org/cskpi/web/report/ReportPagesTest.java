@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cskpi.config.TicketUrl;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
 import org.cskpi.web.TestWeb;
@@ -34,12 +36,13 @@ class ReportPagesTest {
                     + "<div class=\"change (\\w+)\">([^<]*)</div>");
 
     private Store store;
+    private MutableClock clock;
     private Javalin app;
 
     @BeforeEach
     void setUp() {
         store = TestWeb.store();
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
         UserService users = new UserService(store.dsl(), TestApp.FAST_HASHER, clock);
         users.add("manager1", Role.MANAGER, TestApp.PASSWORD);
         users.add("analyst1", Role.ANALYST, TestApp.PASSWORD);
@@ -159,6 +162,9 @@ class ReportPagesTest {
             assertThat(page).contains("<form class=\"card picker\" method=\"get\" action=\"/reports\">")
                     .containsSubsequence("<option value=\"2026-W48\">", "<option value=\"2026-W47\" selected>",
                             "<option value=\"2026-W46\">")
+                    // W48 is not over at the cut-off
+                    .contains("<option value=\"2026-W48\">2026-W48 \u00b7 23 Nov \u00b7 incomplete</option>")
+                    .contains("<option value=\"2026-W47\" selected>2026-W47 \u00b7 16 Nov</option>")
                     .contains("<option value=\"chat\" selected>chat</option>")
                     .contains("<option value=\"Billing\">Billing</option>")
                     .contains("<a rel=\"prev\" href=\"/reports/2026-W46?channel=chat\">")
@@ -169,6 +175,72 @@ class ReportPagesTest {
             assertThat(picked.headers().firstValue("Location")).hasValue("/reports/2026-W46?channel=chat");
             String oldest = manager.get("/reports/2026-W46").body();
             assertThat(oldest).doesNotContain("rel=\"prev\"").contains("<a rel=\"next\" href=\"/reports/2026-W47\">");
+        });
+    }
+
+    @Test
+    void the_page_says_what_data_it_shows_links_tickets_and_filters_comments_by_query_parameters() {
+        ReportStoreRows.publishedWithComments(store.dsl());
+        app = WebApp.create(WebDeps.of(TestWeb.config(1000).withTicketUrl(
+                new TicketUrl(Optional.of("https://acme.zendesk.com/agent/tickets/{id}"))), store, clock)
+                .withHasher(TestApp.FAST_HASHER));
+        run((manager, unused) -> {
+            signedIn(manager, "manager1");
+            String page = manager.get("/reports/2026-W47?channel=chat").body();
+            assertThat(page)
+                    .contains("<p class=\"sub as-of\">Data as of Thu 26 Nov 2026 13:05 \u00b7 analysed Fri 27 Nov 2026 01:10</p>")
+                    .contains("<a href=\"https://acme.zendesk.com/agent/tickets/4711\" rel=\"noreferrer\">4711</a>")
+                    .contains("<a href=\"https://acme.zendesk.com/agent/tickets/A%2F7%20x\" rel=\"noreferrer\">A/7 x</a>")
+                    .contains("<input type=\"hidden\" name=\"channel\" value=\"chat\">")
+                    .contains("The chat kept me waiting", "Parcel lost twice", "Nobody called back");
+
+            String email = manager.get("/reports/2026-W47?channel=chat&comments_channel=email").body();
+            assertThat(email).contains("Parcel lost twice").doesNotContain("The chat kept me waiting", "Nobody called back")
+                    .contains("<option value=\"email\" selected>email</option>")
+                    // the breakdown filter still holds
+                    .contains("<option value=\"chat\" selected>chat</option>");
+            assertThat(manager.get("/?comments_category=billing").body())
+                    .contains("The chat kept me waiting").doesNotContain("Parcel lost twice");
+            assertThat(manager.get("/reports/2026-W47?comments_channel=chat&comments_channel=email", "Accept", HTML)
+                    .statusCode()).isEqualTo(400);
+            // W46's rows name no run
+            assertThat(manager.get("/reports/2026-W46").body()).doesNotContain("as-of");
+        });
+    }
+
+    @Test
+    void each_chart_links_its_data_as_csv_with_the_pages_filter() {
+        ReportStoreRows.hoverable(store.dsl());
+        run((manager, stranger) -> {
+            signedIn(manager, "manager1");
+            assertThat(manager.get("/reports/2026-W47?channel=chat").body())
+                    .contains("<a class=\"csv\" href=\"/reports/2026-W47/charts/busiest-hours.csv?channel=chat\" download>"
+                            + "Data (CSV)<span class=\"visually-hidden\"> of Busiest hours, 2026-W47</span></a>");
+            assertThat(manager.get("/").body())
+                    .contains("<a class=\"csv\" href=\"/reports/2026-W47/charts/nps-trend.csv\" download>");
+
+            HttpResponse<String> csv = manager.get("/reports/2026-W47/charts/busiest-hours.csv?channel=chat");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+            assertThat(csv.headers().firstValue("Content-Disposition"))
+                    .hasValue("attachment; filename=\"busiest-hours-2026-W47.csv\"");
+            List<String> lines = csv.body().lines().toList();
+            // a header and 7 x 24 cells; Tuesday 11:00 had 20 tickets, inside business hours
+            assertThat(lines).hasSize(1 + 168).startsWith("weekday,day,hour,tickets,is_business_hour")
+                    .contains("2,Tue,11,20,true");
+            // the NPS trend of the whole operation: W46 and W47 (the store's first week is W46)
+            assertThat(manager.get("/reports/2026-W47/charts/nps-trend.csv").body()).contains("2026-W47").contains("11.5");
+
+            assertThat(manager.get("/reports/2026-W47/charts/no-such-chart.csv", "Accept", HTML).statusCode())
+                    .isEqualTo(404);
+            assertThat(manager.get("/reports/2026-W47/charts/busiest-hours", "Accept", HTML).statusCode())
+                    .isEqualTo(404);
+            assertThat(manager.get("/reports/2026-W10/charts/busiest-hours.csv", "Accept", HTML).statusCode())
+                    .isEqualTo(404);
+            // signed out: sent to the login page, no data
+            HttpResponse<String> anonymous = stranger.get("/reports/2026-W47/charts/busiest-hours.csv");
+            assertThat(anonymous.statusCode()).isEqualTo(302);
+            assertThat(anonymous.body()).doesNotContain("Tue");
         });
     }
 
