@@ -36,7 +36,8 @@ public record CskpiConfig(
         Ingest ingest,
         Spark spark,
         Survey survey,
-        Web web) {
+        Web web,
+        SqlServer sqlServer) {
 
     /**
      * Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses;
@@ -72,6 +73,26 @@ public record CskpiConfig(
         public Web(int port, Optional<String> apiKey, int queryTimeoutSeconds, int queryMaxRows,
                    int loginAttemptsPerMinute, boolean secureCookies) {
             this(port, apiKey, queryTimeoutSeconds, queryMaxRows, loginAttemptsPerMinute, secureCookies, false);
+        }
+    }
+
+    /**
+     * The analysts' SQL service, {@code cskpi sql-server} (docs/sql-server.md): where it listens,
+     * the token every client presents ({@code token}, required by the service and by the web
+     * app's {@code /query}), whether {@code cskpi serve} starts it, and its per-query limits.
+     */
+    public record SqlServer(String host, int port, Optional<String> token, boolean autostart,
+                            int queryTimeoutSeconds, int maxRows) {
+
+        /** The {@code sc://} address clients connect to (without the token). */
+        public String url() {
+            return "sc://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        /** Without the token, so the settings can be logged. */
+        @Override
+        public String toString() {
+            return "SqlServer[" + host + ":" + port + ", autostart " + autostart + "]";
         }
     }
 
@@ -132,7 +153,7 @@ public record CskpiConfig(
         Survey survey = survey(root.section("survey"));
         CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl, storePassword,
                 ingest(root.section("ingest")), spark(root.section("spark")),
-                survey, web(root.section("web"), survey));
+                survey, web(root.section("web"), survey), sqlServer(root.section("sql_server")));
         root.rejectUnknownKeys();
         return config;
     }
@@ -256,6 +277,24 @@ public record CskpiConfig(
         return web;
     }
 
+    private static SqlServer sqlServer(ConfigNode node) {
+        SqlServer server = new SqlServer(
+                node.string("host", "127.0.0.1"),
+                node.parsed("port", 15002, Integer::parseInt, "a port number"),
+                Optional.ofNullable(node.string("token", null)),
+                node.parsed("autostart", false, CskpiConfig::strictBoolean, "true or false"),
+                node.positiveInt("query_timeout_seconds", 60),
+                node.positiveInt("max_rows", 100_000));
+        if (server.port() < 1 || server.port() > 65_535) {
+            throw new ConfigException(node.key("port") + ": expected a port number from 1 to 65535");
+        }
+        if (server.token().isPresent() && server.token().get().length() < 16) {
+            throw new ConfigException(node.key("token") + ": must be at least 16 characters (./cskpi demo generates one)");
+        }
+        node.rejectUnknownKeys();
+        return server;
+    }
+
     /** This config with {@code --master URL}: it wins over spark-submit's master and {@code spark.master}. */
     public CskpiConfig withSparkMaster(String master) {
         return with(ingest, new Spark(spark.master(), spark.shufflePartitions(), spark.options(), Optional.of(master)), web);
@@ -272,9 +311,15 @@ public record CskpiConfig(
                 web.loginAttemptsPerMinute(), web.secureCookies(), web.trustForwardedFor()));
     }
 
+    /** This config with other {@code sql_server} settings (tests start services on free ports). */
+    public CskpiConfig withSqlServer(SqlServer newSqlServer) {
+        return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
+                storePassword, ingest, spark, survey, web, newSqlServer);
+    }
+
     private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {
         return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
-                storePassword, newIngest, newSpark, survey, newWeb);
+                storePassword, newIngest, newSpark, survey, newWeb, sqlServer);
     }
 
     /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */
