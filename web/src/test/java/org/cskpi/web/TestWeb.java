@@ -40,6 +40,6 @@ public final class TestWeb {
 
     private static CskpiConfig with(CskpiConfig c, CskpiConfig.Survey survey, CskpiConfig.Web web) {
         return new CskpiConfig(c.dataDir(), c.business(), c.frtTargetSeconds(), c.repeatContactWindowDays(),
-                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web);
+                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web, c.sqlServer());
     }
 }
