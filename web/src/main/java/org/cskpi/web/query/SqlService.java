@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.QueryContext;
@@ -67,8 +68,26 @@ public final class SqlService {
         });
     }
 
-    /** The views with their columns, types and row counts, for the schema browser. */
+    /** How long the schema browser's listing is reused: row counts change only when a run commits. */
+    private static final long TABLES_FRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private record Listing(long takenNanos, List<TableInfo> tables) {
+    }
+
+    private final AtomicReference<Listing> listing = new AtomicReference<>();
+
+    /** The views with their columns, types and row counts, for the schema browser (at most 30 s old). */
     public List<TableInfo> tables() {
+        Listing last = listing.get();
+        if (last != null && System.nanoTime() - last.takenNanos() < TABLES_FRESH_NANOS) {
+            return last.tables();
+        }
+        List<TableInfo> tables = listTables();
+        listing.set(new Listing(System.nanoTime(), tables));
+        return tables;
+    }
+
+    private List<TableInfo> listTables() {
         return withSession("", session -> {
             List<TableInfo> tables = new ArrayList<>();
             StringBuilder counts = new StringBuilder();
