@@ -5,7 +5,7 @@
 #   bench/cluster.sh [--tickets 20000] [--weeks 12] [--out bench/out/cluster]
 #
 # 1. builds cskpi if needed; makes a Spark home whose jars/ are the project's own launch
-#    classpath (Spark 4.1.3 and cskpi's jars) - the classpath the master, both workers and
+#    classpath (Spark 4.2.0 and cskpi's jars) - the classpath the master, both workers and
 #    their executors share, so the app's classes reach the executors without copying;
 # 2. starts a master and two workers (1 core, 1.5 GB each) on 127.0.0.1;
 # 3. generates canonical CSV, runs ./cskpi ingest + analyze in local mode (data-local/) and

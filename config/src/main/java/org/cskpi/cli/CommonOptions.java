@@ -28,6 +28,11 @@ public final class CommonOptions {
         return CskpiConfig.load(Optional.ofNullable(config), dataDir);
     }
 
+    /** The {@code --config} file, if one was given. */
+    public Optional<Path> configFile() {
+        return Optional.ofNullable(config);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -40,7 +40,8 @@ public record CskpiConfig(
         Web web,
         Report report,
         Weekly weekly,
-        Optional<MailSettings> mail) {
+        Optional<MailSettings> mail,
+        SqlServer sqlServer) {
 
     /**
      * Ingest settings. {@code customerKey} keys the hash that pseudonymises e-mail addresses;
@@ -98,6 +99,26 @@ public record CskpiConfig(
 
     /** The weekly job, {@code cskpi run} (yaml section {@code run}): {@code inbox} is where new exports are dropped. */
     public record Weekly(Path inbox) {
+    }
+
+    /**
+     * The analysts' SQL service, {@code cskpi sql-server} (docs/sql-server.md): where it listens,
+     * the token every client presents ({@code token}, required by the service and by the web
+     * app's {@code /query}), whether {@code cskpi serve} starts it, and its per-query limits.
+     */
+    public record SqlServer(String host, int port, Optional<String> token, boolean autostart,
+                            int queryTimeoutSeconds, int maxRows) {
+
+        /** The {@code sc://} address clients connect to (without the token). */
+        public String url() {
+            return "sc://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        /** Without the token, so the settings can be logged. */
+        @Override
+        public String toString() {
+            return "SqlServer[" + host + ":" + port + ", autostart " + autostart + "]";
+        }
     }
 
     public static final Map<String, Long> DEFAULT_FRT_TARGETS = Map.of(
@@ -162,7 +183,7 @@ public record CskpiConfig(
         CskpiConfig config = new CskpiConfig(dataDir, business, targets, window, warehouse, storeUrl, storePassword,
                 ingest(root.section("ingest")), spark(root.section("spark")),
                 survey, web(root.section("web"), survey), report(root.section("report")),
-                weekly(root.section("run"), dataDir), mail);
+                weekly(root.section("run"), dataDir), mail, sqlServer(root.section("sql_server")));
         root.rejectUnknownKeys();
         return config;
     }
@@ -305,6 +326,24 @@ public record CskpiConfig(
         return web;
     }
 
+    private static SqlServer sqlServer(ConfigNode node) {
+        SqlServer server = new SqlServer(
+                node.string("host", "127.0.0.1"),
+                node.parsed("port", 15002, Integer::parseInt, "a port number"),
+                Optional.ofNullable(node.string("token", null)),
+                node.parsed("autostart", false, CskpiConfig::strictBoolean, "true or false"),
+                node.positiveInt("query_timeout_seconds", 60),
+                node.positiveInt("max_rows", 100_000));
+        if (server.port() < 1 || server.port() > 65_535) {
+            throw new ConfigException(node.key("port") + ": expected a port number from 1 to 65535");
+        }
+        if (server.token().isPresent() && server.token().get().length() < 16) {
+            throw new ConfigException(node.key("token") + ": must be at least 16 characters (./cskpi demo generates one)");
+        }
+        node.rejectUnknownKeys();
+        return server;
+    }
+
     /** This config with {@code --master URL}: it wins over spark-submit's master and {@code spark.master}. */
     public CskpiConfig withSparkMaster(String master) {
         return with(ingest, new Spark(spark.master(), spark.shufflePartitions(), spark.options(), Optional.of(master)), web);
@@ -324,12 +363,18 @@ public record CskpiConfig(
     /** This config with {@code report.ticket_url} set to {@code ticketUrl} (for tests and embedders). */
     public CskpiConfig withTicketUrl(TicketUrl ticketUrl) {
         return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
-                storePassword, ingest, spark, survey, web, new Report(report.recipients(), ticketUrl), weekly, mail);
+                storePassword, ingest, spark, survey, web, new Report(report.recipients(), ticketUrl), weekly, mail, sqlServer);
+    }
+
+    /** This config with other {@code sql_server} settings (tests start services on free ports). */
+    public CskpiConfig withSqlServer(SqlServer newSqlServer) {
+        return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
+                storePassword, ingest, spark, survey, web, report, weekly, mail, newSqlServer);
     }
 
     private CskpiConfig with(Ingest newIngest, Spark newSpark, Web newWeb) {
         return new CskpiConfig(dataDir, business, frtTargetSeconds, repeatContactWindowDays, warehouse, storeUrl,
-                storePassword, newIngest, newSpark, survey, newWeb, report, weekly, mail);
+                storePassword, newIngest, newSpark, survey, newWeb, report, weekly, mail, sqlServer);
     }
 
     /** The FRT target of a channel (docs/kpis.md#targets: {@code other} has none). */

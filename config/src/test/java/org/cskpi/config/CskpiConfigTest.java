@@ -128,6 +128,25 @@ class CskpiConfigTest {
     }
 
     @Test
+    void the_sql_server_listens_on_loopback_by_default_and_needs_a_long_enough_token() throws IOException {
+        CskpiConfig.SqlServer defaults = CskpiConfig.defaults(dir).sqlServer();
+        assertThat(defaults.url()).isEqualTo("sc://127.0.0.1:15002");
+        assertThat(defaults.token()).isEmpty();
+        assertThat(defaults.autostart()).isFalse();
+        Path set = write("sql_server:\n  port: 16000\n  token: abcdefghijklmnop\n  autostart: true\n");
+        CskpiConfig.SqlServer server = CskpiConfig.load(Optional.of(set), dir).sqlServer();
+        assertThat(server.url()).isEqualTo("sc://127.0.0.1:16000");
+        assertThat(server.token()).contains("abcdefghijklmnop");
+        assertThat(server.toString()).doesNotContain("abcdefghijklmnop");
+        Path shortToken = write("sql_server:\n  token: abc\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(shortToken), dir))
+                .hasMessageContaining("sql_server.token: must be at least 16 characters");
+        Path badPort = write("sql_server:\n  port: 70000\n");
+        assertThatThrownBy(() -> CskpiConfig.load(Optional.of(badPort), dir))
+                .hasMessageContaining("sql_server.port: expected a port number from 1 to 65535");
+    }
+
+    @Test
     void trust_forwarded_for_is_off_unless_set_and_must_be_a_boolean() throws IOException {
         assertThat(CskpiConfig.defaults(dir).web().trustForwardedFor()).isFalse();
         Path on = write("web:\n  trust_forwarded_for: true\n");

@@ -1,7 +1,9 @@
 package org.cskpi.web;
 
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cskpi.cli.CommonOptions;
@@ -45,14 +47,22 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CskpiConfig config = port == null ? common.config() : common.config().withWebPort(port);
         CountDownLatch stopped = new CountDownLatch(1);
+        Optional<SqlServerChild> sqlServer = config.sqlServer().autostart()
+                ? Optional.of(SqlServerChild.start(Path.of(System.getProperty("cskpi.home", ".")),
+                        common.configFile(), common.dataDir()))
+                : Optional.empty();
         try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
             Javalin app = WebApp.create(WebDeps.of(config, store, Clock.systemUTC()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
+                sqlServer.ifPresent(SqlServerChild::close);
                 stopped.countDown();
             }));
             app.start(config.web().port());
             stopped.await();
+        } catch (RuntimeException e) {
+            sqlServer.ifPresent(SqlServerChild::close);
+            throw e;
         }
         return 0;
     }

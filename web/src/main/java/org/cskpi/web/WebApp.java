@@ -21,10 +21,9 @@ import org.cskpi.web.ops.RequestLog;
 import org.cskpi.web.ops.SecurityHeaders;
 import org.cskpi.web.page.Assets;
 import org.cskpi.web.page.Pages;
-import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
-import org.cskpi.web.query.QueryService;
+import org.cskpi.web.query.SqlService;
 import org.cskpi.web.report.ReportDeps;
 import org.cskpi.web.report.ReportFeature;
 import org.cskpi.web.survey.SurveyFeature;
@@ -69,7 +68,7 @@ public final class WebApp {
         LoginThrottle throttle = new LoginThrottle(web.loginAttemptsPerMinute(), deps.clock());
         AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, web.secureCookies()), pages);
         SessionAuth auth = signIn.auth();
-        QueryService queries = new QueryService(QueryDatabase.open(deps.store()), web.queryTimeoutSeconds(), web.queryMaxRows());
+        SqlService queries = new SqlService(deps.config().sqlServer(), web.queryTimeoutSeconds(), web.queryMaxRows());
         return List.of(
                 new ClientAddress(web.trustForwardedFor()),
                 new SecurityHeaders(web.secureCookies()),

@@ -48,6 +48,7 @@ public final class TestWeb {
 
     private static CskpiConfig with(CskpiConfig c, CskpiConfig.Survey survey, CskpiConfig.Web web) {
         return new CskpiConfig(c.dataDir(), c.business(), c.frtTargetSeconds(), c.repeatContactWindowDays(),
-                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web, c.report(), c.weekly(), c.mail());
+                c.warehouse(), c.storeUrl(), c.storePassword(), c.ingest(), c.spark(), survey, web, c.report(), c.weekly(),
+                c.mail(), c.sqlServer());
     }
 }

@@ -1,5 +1,9 @@
 package org.cskpi.analytics.sql;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -39,16 +43,22 @@ public final class SqlViews {
     }
 
     public static void register(SparkSession spark, String warehouseRoot, DSLContext store) {
-        WarehouseTables tables = new WarehouseTables(spark, Warehouse.at(spark, warehouseRoot, new RunVersions(store)));
-        tables.tickets().createOrReplaceTempView(WarehouseTables.TICKETS);
-        tables.messages().createOrReplaceTempView(WarehouseTables.MESSAGES);
-        view(tables, WarehouseTables.KPI_WEEKLY, Tidy.SCHEMA);
-        view(tables, WarehouseTables.BUSIEST_HOURS, BUSIEST_HOURS);
-        view(tables, WarehouseTables.TOP_COMPLAINTS, TOP_COMPLAINTS);
-        SurveyData.responses(spark, store).createOrReplaceTempView("survey_responses");
+        datasets(spark, warehouseRoot, store).forEach((name, rows) -> rows.createOrReplaceTempView(name));
     }
 
-    private static void view(WarehouseTables tables, String table, StructType schema) {
-        tables.orEmpty(table, schema).createOrReplaceTempView(table);
+    /**
+     * The views by name, in the order above, as of now: the versions the store says are current
+     * and the survey answers it holds. The SQL service serves these same Datasets.
+     */
+    public static Map<String, Dataset<Row>> datasets(SparkSession spark, String warehouseRoot, DSLContext store) {
+        WarehouseTables tables = new WarehouseTables(spark, Warehouse.at(spark, warehouseRoot, new RunVersions(store)));
+        Map<String, Dataset<Row>> views = new LinkedHashMap<>();
+        views.put(WarehouseTables.TICKETS, tables.tickets());
+        views.put(WarehouseTables.MESSAGES, tables.messages());
+        views.put(WarehouseTables.KPI_WEEKLY, tables.orEmpty(WarehouseTables.KPI_WEEKLY, Tidy.SCHEMA));
+        views.put(WarehouseTables.BUSIEST_HOURS, tables.orEmpty(WarehouseTables.BUSIEST_HOURS, BUSIEST_HOURS));
+        views.put(WarehouseTables.TOP_COMPLAINTS, tables.orEmpty(WarehouseTables.TOP_COMPLAINTS, TOP_COMPLAINTS));
+        views.put("survey_responses", SurveyData.responses(spark, store));
+        return views;
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cskpi.web.auth.SessionAuth;
@@ -25,10 +26,10 @@ final class QueryController {
             ORDER BY week DESC, channel""";
 
     private final SessionAuth auth;
-    private final QueryService queries;
+    private final SqlService queries;
     private final Pages pages;
 
-    QueryController(SessionAuth auth, QueryService queries, Pages pages) {
+    QueryController(SessionAuth auth, SqlService queries, Pages pages) {
         this.auth = auth;
         this.queries = queries;
         this.pages = pages;
@@ -63,13 +64,24 @@ final class QueryController {
         }
     }
 
+    /** The schema browser's views; while the service is down, their names and the reason. */
+    private List<TableInfo> tables(Map<String, Object> model) {
+        try {
+            return queries.tables();
+        } catch (QueryRefused e) {
+            model.put("service_error", e.getMessage());
+            return SqlService.VIEWS.stream().map(name -> new TableInfo(name, List.of(), -1)).toList();
+        }
+    }
+
     /** The editor with {@code sql}, then the {@code result} (or null) or the {@code error} (or ""), and the table list. */
     private void render(Context ctx, String sql, QueryResult result, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("sql", sql);
         model.put("result", result);
         model.put("error", error);
-        model.put("tables", queries.tables());
+        model.put("service_error", "");
+        model.put("tables", tables(model));
         model.put("max_rows", queries.maxRows());
         model.put("timeout_seconds", queries.timeoutSeconds());
         ctx.html(pages.render("query/query", new Frame("Query", auth.currentUser(ctx), auth.csrfToken(ctx)), model));

@@ -5,7 +5,7 @@ import org.cskpi.web.WebFeature;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.page.Pages;
 
-/** The analysts' {@code /query} page; its read-only connections close when the server stops. */
+/** The analysts' {@code /query} page, a client of the SQL service (docs/sql-server.md). */
 public record QueryFeature(QueryDeps deps, Pages pages) implements WebFeature {
 
     @Override
@@ -15,6 +15,5 @@ public record QueryFeature(QueryDeps deps, Pages pages) implements WebFeature {
         config.routes.get("/query", controller::show);
         config.routes.post("/query", controller::run);
         config.routes.post("/query/csv", controller::csv);
-        config.events.serverStopped(deps.queries()::close);
     }
 }

@@ -16,6 +16,7 @@ import org.cskpi.web.WebDeps;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.report.ReportStoreRows;
+import org.cskpi.web.testing.SqlServerProcess;
 import org.cskpi.web.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * axe-core finds no serious or critical violation on the survey, login, report, query and users
  * pages of the whole app, at phone and at desktop width (issue 17's guard rails).
  */
-@ExtendWith(ChromiumExtension.class)
+@ExtendWith({ChromiumExtension.class, SqlServerProcess.class})
 class PagesAccessibilityBrowserTest {
 
     private static Store store;
@@ -38,13 +39,13 @@ class PagesAccessibilityBrowserTest {
     private static Invitations invitations;
 
     @BeforeAll
-    static void start() {
+    static void start(SqlServerProcess.Running sqlServer) {
         store = TestWeb.store();
         ReportStoreRows.fill(store.dsl());
         UserService users = new UserService(store.dsl(), TestApp.FAST_HASHER, Clock.systemUTC());
         users.add("analyst1", Role.ANALYST, TestApp.PASSWORD);
         users.add("admin1", Role.ADMIN, TestApp.PASSWORD);
-        app = WebApp.create(WebDeps.of(TestWeb.config(10_000), store, Clock.systemUTC()).withHasher(TestApp.FAST_HASHER))
+        app = WebApp.create(WebDeps.of(TestWeb.config(10_000).withSqlServer(sqlServer.settings()), store, Clock.systemUTC()).withHasher(TestApp.FAST_HASHER))
                 .start("127.0.0.1", 0);
         invitations = new Invitations(store.dsl(), Clock.systemUTC(), TestWeb.config(1).survey());
     }
@@ -95,7 +96,7 @@ class PagesAccessibilityBrowserTest {
         signIn(chromium, "/query");
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("sql")));
         chromium.driver().findElement(By.id("sql")).clear();
-        chromium.driver().findElement(By.id("sql")).sendKeys("SELECT x AS n FROM SYSTEM_RANGE(1, 3)");
+        chromium.driver().findElement(By.id("sql")).sendKeys("SELECT id AS n FROM range(1, 4)");
         chromium.driver().findElement(By.cssSelector(".buttons button")).click();
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.result")));
     }

@@ -22,10 +22,10 @@ import org.cskpi.web.ops.ClientAddress;
 import org.cskpi.web.ops.ErrorHandling;
 import org.cskpi.web.page.Assets;
 import org.cskpi.web.page.Pages;
-import org.cskpi.web.query.QueryDatabase;
 import org.cskpi.web.query.QueryDeps;
 import org.cskpi.web.query.QueryFeature;
-import org.cskpi.web.query.QueryService;
+import org.cskpi.web.query.SqlService;
+import org.cskpi.config.CskpiConfig;
 
 /**
  * A Javalin app with only this module's login, query and API features, the app's one
@@ -45,15 +45,22 @@ public final class TestApp implements AutoCloseable {
     public final Store store = Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()));
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     public final UserService users = new UserService(store.dsl(), FAST_HASHER, clock);
-    public final QueryDatabase queryDatabase = QueryDatabase.open(store);
     public final Javalin app;
 
+    /** Where no SQL service listens: /query says the service is down. */
+    public static final CskpiConfig.SqlServer NO_SQL_SERVER =
+            new CskpiConfig.SqlServer("127.0.0.1", 1, Optional.of("no-service-token-0123"), false, 5, 100);
+
     public TestApp(boolean secureCookies, int queryTimeoutSeconds, int queryMaxRows) {
+        this(secureCookies, new SqlService(NO_SQL_SERVER, queryTimeoutSeconds, queryMaxRows));
+    }
+
+    /** The app whose /query goes to {@code queries}' SQL service. */
+    public TestApp(boolean secureCookies, SqlService queries) {
         users.add("manager1", Role.MANAGER, PASSWORD);
         users.add("analyst1", Role.ANALYST, PASSWORD);
         users.add("admin1", Role.ADMIN, PASSWORD);
         LoginThrottle throttle = new LoginThrottle(10, clock);
-        QueryService queries = new QueryService(queryDatabase, queryTimeoutSeconds, queryMaxRows);
         Pages pages = new Pages();
         app = Javalin.create(config -> {
             new ClientAddress(true).register(config);
@@ -78,7 +85,6 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        queryDatabase.close();
         store.close();
     }
 }

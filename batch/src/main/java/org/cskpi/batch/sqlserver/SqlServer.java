@@ -1,0 +1,155 @@
+package org.cskpi.batch.sqlserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connect.service.SparkConnectService$;
+import org.cskpi.cli.UserError;
+import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.spark.Sessions;
+import org.cskpi.store.Store;
+
+/**
+ * The analysts' SQL service (docs/sql-server.md): a Spark Connect server over the warehouse,
+ * on the configured {@code spark.master}, that serves the views of {@code cskpi sql} plus
+ * {@code survey_invitations}, read-only ({@link ReadOnlyCheck}, {@link ConnectGuard}), with a
+ * per-query time limit ({@link QueryTimeLimit}), a row cap, fair sharing of the cores between
+ * queries, and token authentication.
+ */
+public final class SqlServer implements AutoCloseable {
+
+    /** How often the store is asked whether a run published new versions. */
+    static final Duration REFRESH_EVERY = Duration.ofSeconds(2);
+
+    private final SparkSession spark;
+    private final Store store;
+    private final ServedViews views;
+    private final ViewRefresher refresher;
+    private final QueryTimeLimit timeLimit;
+    private final ScheduledExecutorService refreshing;
+
+    private SqlServer(SparkSession spark, Store store, ServedViews views, ViewRefresher refresher,
+                      QueryTimeLimit timeLimit) {
+        this.spark = spark;
+        this.store = store;
+        this.views = views;
+        this.refresher = refresher;
+        this.timeLimit = timeLimit;
+        this.refreshing = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cskpi-view-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Builds the service's session with the views of now and starts listening. */
+    public static SqlServer start(CskpiConfig config) {
+        CskpiConfig.SqlServer settings = config.sqlServer();
+        String token = settings.token().orElseThrow(() -> new UserError(
+                "sql_server.token is not set: the SQL service needs a token that its clients present "
+                        + "(docs/sql-server.md#security-model; ./cskpi demo writes one)"));
+        ServedViews views = new ServedViews();
+        SparkSession spark = SparkSession.builder()
+                .config(conf(config, token))
+                .withExtensions(new ReadOnlyExtension(views))
+                .getOrCreate();
+        Store store = Store.openMigrated(config.storeUrl(), config.storePassword());
+        ViewRefresher refresher = new ViewRefresher(spark, config.warehouse(), store.dsl(), views);
+        refresher.refresh();
+        QueryTimeLimit timeLimit = QueryTimeLimit.watch(spark.sparkContext(),
+                Duration.ofSeconds(settings.queryTimeoutSeconds()));
+        SparkConnectService$.MODULE$.start(spark.sparkContext());
+        SqlServer server = new SqlServer(spark, store, views, refresher, timeLimit);
+        server.refreshing.scheduleWithFixedDelay(server::refreshQuietly,
+                REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    /** The session settings: the batch ones (spark.master, ...) plus the service's own. */
+    static SparkConf conf(CskpiConfig config, String token) {
+        CskpiConfig.SqlServer settings = config.sqlServer();
+        SparkConf conf = Sessions.conf(config, "sql-server", new SparkConf(true));
+        conf.set("spark.connect.grpc.binding.address", settings.host());
+        conf.set("spark.connect.grpc.binding.port", String.valueOf(settings.port()));
+        conf.set("spark.connect.authenticate.token", token);
+        conf.set("spark.connect.grpc.interceptor.classes", ConnectGuard.class.getName());
+        conf.set(ConnectGuard.MAX_ROWS, String.valueOf(settings.maxRows()));
+        // No file is read by naming it in SQL (csv.`/path`); the read-only check refuses it too.
+        conf.set("spark.sql.runSQLOnFiles", "false");
+        // Queries share the cores: a runaway query's tasks do not queue another's SELECT 1.
+        conf.set("spark.scheduler.mode", "FAIR");
+        conf.set("spark.scheduler.allocation.file", fairPool().toString());
+        conf.set("spark.job.interruptOnCancel", "true");
+        return conf;
+    }
+
+    /** The default pool, fair between the jobs in it (Spark's default pool is first-in first-out). */
+    private static Path fairPool() {
+        try {
+            Path file = Files.createTempFile("cskpi-fair-pool", ".xml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, """
+                    <?xml version="1.0"?>
+                    <allocations>
+                      <pool name="default"><schedulingMode>FAIR</schedulingMode><weight>1</weight><minShare>0</minShare></pool>
+                    </allocations>
+                    """, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scheduler's pool file", e);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            if (refresher.refresh()) {
+                System.err.println("sql-server: now serving " + views.signature());
+            }
+        } catch (RuntimeException e) {
+            // The views stay on the last good snapshot; the next refresh tries again.
+            System.err.println("sql-server: cannot refresh the views: " + e.getMessage());
+        }
+    }
+
+    /** The service's own session (tests run statements through it as a Connect session would). */
+    public SparkSession session() {
+        return spark;
+    }
+
+    /** Refreshes now (tests; the service itself refreshes every {@link #REFRESH_EVERY}). */
+    boolean refreshNow() {
+        return refresher.refresh();
+    }
+
+    ServedViews views() {
+        return views;
+    }
+
+    /** Blocks until the service is stopped. */
+    public void awaitTermination() throws InterruptedException {
+        SparkConnectService$.MODULE$.server().awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        refreshing.shutdownNow();
+        timeLimit.close();
+        try {
+            SparkConnectService$.MODULE$.stop(scala.Option.empty(), scala.Option.empty());
+        } finally {
+            try {
+                store.close();
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+}

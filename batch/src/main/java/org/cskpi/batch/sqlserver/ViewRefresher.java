@@ -1,0 +1,70 @@
+package org.cskpi.batch.sqlserver;
+
+import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
+import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cskpi.analytics.nps.SurveyData;
+import org.cskpi.analytics.sql.SqlViews;
+import org.cskpi.ingest.warehouse.WarehouseTables;
+import org.cskpi.store.RunVersions;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Keeps {@link ServedViews} on the runs the store says are current: a refresh that finds the
+ * store changed (another run published versions, survey answers or invitations arrived)
+ * builds the views anew and swaps them in. A run that has not committed changes nothing
+ * (docs/sql-server.md#views).
+ */
+final class ViewRefresher {
+
+    static final String SURVEY_INVITATIONS_VIEW = "survey_invitations";
+    private static final List<String> WAREHOUSE_TABLES = List.of(WarehouseTables.TICKETS, WarehouseTables.MESSAGES,
+            WarehouseTables.KPI_WEEKLY, WarehouseTables.BUSIEST_HOURS, WarehouseTables.TOP_COMPLAINTS);
+
+    private final SparkSession spark;
+    private final String warehouse;
+    private final DSLContext store;
+    private final ServedViews views;
+
+    ViewRefresher(SparkSession spark, String warehouse, DSLContext store, ServedViews views) {
+        this.spark = spark;
+        this.warehouse = warehouse;
+        this.store = store;
+        this.views = views;
+    }
+
+    /** Rebuilds the views if the store changed since the last refresh; true if it did. */
+    boolean refresh() {
+        String signature = signature();
+        if (signature.equals(views.signature())) {
+            return false;
+        }
+        views.build(() -> {
+            Map<String, Dataset<Row>> served = new LinkedHashMap<>(SqlViews.datasets(spark, warehouse, store));
+            // survey_invitations without the token (only its hash is stored) and without addresses.
+            served.put(SURVEY_INVITATIONS_VIEW, SurveyData.invitations(spark, store));
+            views.publish(served, signature);
+            return null;
+        });
+        return true;
+    }
+
+    /** The store's current warehouse versions and the extent of its survey tables, as one text. */
+    private String signature() {
+        RunVersions versions = new RunVersions(store);
+        StringBuilder text = new StringBuilder();
+        for (String table : WAREHOUSE_TABLES) {
+            text.append(table).append('=').append(versions.current(table).orElse("-")).append(';');
+        }
+        text.append(store.select(DSL.count(), DSL.max(SURVEY_RESPONSES.ID)).from(SURVEY_RESPONSES).fetchOne()).append(';');
+        text.append(store.select(DSL.count(), DSL.max(SURVEY_INVITATIONS.ID)).from(SURVEY_INVITATIONS).fetchOne());
+        return text.toString();
+    }
+}

@@ -1,0 +1,244 @@
+package org.cskpi.web.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.QueryContext;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.Dataset;
+import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.connect.client.RetryPolicy;
+import org.apache.spark.sql.connect.client.SparkConnectClient;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.cskpi.config.CskpiConfig;
+import org.sparkproject.io.grpc.Status;
+import org.sparkproject.io.grpc.StatusRuntimeException;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The analysts' queries, sent to the SQL service ({@code cskpi sql-server}) through the Spark
+ * Connect client: this JVM only ships the text and reads rows back, it never evaluates the SQL.
+ * Each query runs in a Connect session of its own, so what one analyst sets reaches nobody else.
+ * The service enforces read-only access, the time limit and its row cap; this side asks for at
+ * most {@code web.query_max_rows} rows plus one, to know whether more exist.
+ */
+public final class SqlService {
+
+    /** The views of the service, in the order the schema browser lists them. */
+    static final List<String> VIEWS = List.of("tickets", "messages", "survey_responses", "survey_invitations",
+            "kpi_weekly", "busiest_hours", "top_complaints");
+
+    private final CskpiConfig.SqlServer server;
+    private final int timeoutSeconds;
+    private final int maxRows;
+
+    public SqlService(CskpiConfig.SqlServer server, int timeoutSeconds, int maxRows) {
+        this.server = server;
+        this.timeoutSeconds = timeoutSeconds;
+        this.maxRows = maxRows;
+    }
+
+    public int maxRows() {
+        return maxRows;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /** Runs one statement; {@link QueryRefused} carries the one line to show. */
+    public QueryResult run(String sql) {
+        String statement = SingleStatement.of(sql);
+        long started = System.nanoTime();
+        return withSession(statement, session -> {
+            Dataset<Row> result = session.sql(statement);
+            StructType schema = result.schema();
+            List<Row> rows = result.limit(maxRows + 1).collectAsList();
+            return read(schema, rows, started);
+        });
+    }
+
+    /** How long the schema browser's listing is reused: row counts change only when a run commits. */
+    private static final long TABLES_FRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private record Listing(long takenNanos, List<TableInfo> tables) {
+    }
+
+    private final AtomicReference<Listing> listing = new AtomicReference<>();
+
+    /** The views with their columns, types and row counts, for the schema browser (at most 30 s old). */
+    public List<TableInfo> tables() {
+        Listing last = listing.get();
+        if (last != null && System.nanoTime() - last.takenNanos() < TABLES_FRESH_NANOS) {
+            return last.tables();
+        }
+        List<TableInfo> tables = listTables();
+        listing.set(new Listing(System.nanoTime(), tables));
+        return tables;
+    }
+
+    private List<TableInfo> listTables() {
+        return withSession("", session -> {
+            List<TableInfo> tables = new ArrayList<>();
+            StringBuilder counts = new StringBuilder();
+            for (String view : VIEWS) {
+                counts.append(counts.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT '").append(view).append("' AS view, count(*) AS row_count FROM ").append(view);
+            }
+            List<Row> countRows = session.sql(counts.toString()).collectAsList();
+            for (int i = 0; i < VIEWS.size(); i++) {
+                List<TableInfo.Column> columns = new ArrayList<>();
+                for (StructField field : session.sql("SELECT * FROM " + VIEWS.get(i)).schema().fields()) {
+                    columns.add(new TableInfo.Column(field.name(), field.dataType().simpleString()));
+                }
+                tables.add(new TableInfo(VIEWS.get(i), List.copyOf(columns), countRows.get(i).getLong(1)));
+            }
+            return tables;
+        });
+    }
+
+    private interface Work<T> {
+        T apply(SparkSession session);
+    }
+
+    private <T> T withSession(String statement, Work<T> work) {
+        Optional<String> token = server.token();
+        if (token.isEmpty()) {
+            throw new QueryRefused("The SQL service is not configured: set sql_server.token (docs/sql-server.md).");
+        }
+        SparkSession session;
+        try {
+            // No retries: the service is on this machine; if it is down, the page says so at once.
+            SparkConnectClient client = SparkConnectClient.builder().connectionString(server.url())
+                    .interceptor(new BearerToken(token.get()))
+                    .retryPolicy(CollectionConverters.asScala(List.<RetryPolicy>of()).toList())
+                    .build();
+            session = SparkSession.builder().client(client).create();
+        } catch (RuntimeException e) {
+            throw new QueryRefused(describe(e, ""));
+        }
+        CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> work.apply(session));
+        try {
+            // The service stops a query at its own limit; this one is a safety net a little later.
+            return running.get(timeoutSeconds + 5L, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            session.interruptAll();
+            throw new QueryRefused("The query ran longer than " + timeoutSeconds + " s and was stopped.");
+        } catch (ExecutionException e) {
+            throw new QueryRefused(describe(e.getCause(), statement));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.interruptAll();
+            throw new QueryRefused("The query was interrupted.");
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    private static void closeQuietly(SparkSession session) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            // The service is gone or already released the session: nothing is left to free.
+        }
+    }
+
+    /**
+     * One line for the page: the service's own message, or what is wrong with reaching it. The
+     * client hands gRPC failures on as a SparkException whose message is the gRPC status.
+     */
+    String describe(Throwable e, String statement) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : withPosition(e.getMessage());
+        if (e instanceof SparkThrowable spark && !POSITION.matcher(message).find()) {
+            message += positionIn(spark, statement);
+        }
+        Status.Code code = statusOf(e, message);
+        if (code == Status.Code.UNAVAILABLE) {
+            return "The SQL service is not running at " + server.url() + " (start it with ./cskpi sql-server).";
+        }
+        if (code == Status.Code.UNAUTHENTICATED) {
+            return "The SQL service refused the web app's token: sql_server.token differs between the two.";
+        }
+        String grpcPrefix = StatusRuntimeException.class.getName() + ": ";
+        if (message.startsWith(grpcPrefix)) {
+            message = message.substring(grpcPrefix.length());
+            message = message.startsWith(code + ": ") ? message.substring(code.name().length() + 2) : message;
+        }
+        return message;
+    }
+
+    private static Status.Code statusOf(Throwable e, String message) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StatusRuntimeException status) {
+                return status.getStatus().getCode();
+            }
+        }
+        for (Status.Code code : Status.Code.values()) {
+            if (message.contains(StatusRuntimeException.class.getSimpleName() + ": " + code.name() + ":")) {
+                return code;
+            }
+        }
+        return Status.Code.UNKNOWN;
+    }
+
+    private static final Pattern POSITION = Pattern.compile("line (\\d+),? pos(?:ition)? (\\d+)");
+
+    /**
+     * The first line of Spark's message, with the position of the error when Spark gives it on a
+     * later line (a parse error's {@code == SQL (line 1, position 48) ==}).
+     */
+    static String withPosition(String message) {
+        String first = firstLine(message);
+        if (POSITION.matcher(first).find()) {
+            return first;
+        }
+        Matcher position = POSITION.matcher(message);
+        return position.find() ? first + " (line " + position.group(1) + ", position " + position.group(2) + ")" : first;
+    }
+
+    /** " (line L, position P)" of the first query context Spark gives, or "" (1-based, as Spark counts). */
+    private static String positionIn(SparkThrowable error, String statement) {
+        for (QueryContext context : error.getQueryContext()) {
+            int start = context.startIndex();
+            if (start >= 0 && start <= statement.length()) {
+                String before = statement.substring(0, start);
+                int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+                return " (line " + line + ", position " + (start - before.lastIndexOf('\n')) + ")";
+            }
+        }
+        return "";
+    }
+
+    static String firstLine(String message) {
+        return message.strip().lines().findFirst().orElse(message);
+    }
+
+    private QueryResult read(StructType schema, List<Row> rows, long started) {
+        List<String> columns = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            columns.add(field.name());
+            numeric.add(field.dataType() instanceof NumericType);
+        }
+        boolean truncated = rows.size() > maxRows;
+        List<List<String>> out = new ArrayList<>();
+        for (Row row : rows.subList(0, Math.min(rows.size(), maxRows))) {
+            List<String> cells = new ArrayList<>(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                cells.add(row.isNullAt(c) ? null : String.valueOf(row.get(c)));
+            }
+            out.add(cells);
+        }
+        return new QueryResult(columns, numeric, out, truncated, (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,116 @@
+package org.cskpi.web.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cskpi.config.CskpiConfig;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A real {@code cskpi sql-server}, started once for the web tests in a JVM of its own on the
+ * batch module's classpath (which the reactor builds before this module: the web JVM holds
+ * only the Connect client), over an empty data directory, with a 3 s time limit. Tests take it
+ * as a parameter ({@code @ExtendWith(SqlServerProcess.class)}); it stops when the tests end.
+ */
+public final class SqlServerProcess implements ParameterResolver {
+
+    public static final String TOKEN = "web-test-token-0123456789";
+    public static final int TIMEOUT_SECONDS = 3;
+    private static final Path BATCH = Path.of("..", "batch", "target").toAbsolutePath().normalize();
+
+    /** The settings the web app uses to reach it. */
+    public record Running(CskpiConfig.SqlServer settings) {
+    }
+
+    private static final class Handle implements ExtensionContext.Store.CloseableResource {
+        private final Process process;
+        private final Running running;
+
+        Handle(Process process, Running running) {
+            this.process = process;
+            this.running = running;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Running.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(SqlServerProcess.class))
+                .getOrComputeIfAbsent(Handle.class, key -> start(), Handle.class).running;
+    }
+
+    private static Handle start() {
+        try {
+            Path dir = Files.createTempDirectory("cskpi-sql-server");
+            int port = freePort();
+            Path config = dir.resolve("cskpi.yaml");
+            Files.writeString(config, "sql_server:\n  port: " + port + "\n  token: " + TOKEN
+                    + "\n  query_timeout_seconds: " + TIMEOUT_SECONDS + "\n  max_rows: 100000\n");
+            List<String> command = new ArrayList<>(List.of("java"));
+            command.addAll(Arrays.asList(Files.readString(BATCH.resolve("launch/jvm.options")).trim().split("\\s+")));
+            command.addAll(List.of("-Xmx1g", "-cp", BATCH.resolve("classes") + ":" + Files.readString(
+                            BATCH.resolve("launch/classpath")).trim(),
+                    "org.cskpi.batch.BatchCli", "sql-server", "--config", config.toString(), "--data-dir", dir.toString()));
+            Process process = new ProcessBuilder(command).redirectError(dir.resolve("sql-server.log").toFile()).start();
+            awaitListening(process, dir);
+            return new Handle(process, new Running(new CskpiConfig.SqlServer("127.0.0.1", port, Optional.of(TOKEN),
+                    false, TIMEOUT_SECONDS, 100_000)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the SQL service for the web tests (is the batch module built?)", e);
+        }
+    }
+
+    private static void awaitListening(Process process, Path dir) {
+        CompletableFuture<Boolean> listening = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("sql-server: listening on")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            if (!listening.get(180, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the SQL service stopped before listening; see " + dir.resolve("sql-server.log"));
+            }
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the SQL service did not start; see " + dir.resolve("sql-server.log"), e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
