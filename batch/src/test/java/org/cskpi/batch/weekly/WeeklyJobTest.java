@@ -81,11 +81,12 @@ class WeeklyJobTest {
 
         String first = run(spark);
 
-        assertThat(first).contains("[1/5] ingest new exports").contains("csv: 1 file(s), rows read 3 = accepted 3")
-                .contains("[2/5] import new NPS answers").contains("imported 1")
-                .contains("[3/5] compute the KPIs")
-                .contains("[4/5] render the weekly report").contains("wrote the 2026-W10 report")
-                .contains("[5/5] e-mail the report").contains("e-mailed the 2026-W10 report to 1 recipient(s) as " + outbox());
+        assertThat(first).contains("[1/6] ingest new exports").contains("csv: 1 file(s), rows read 3 = accepted 3")
+                .contains("[2/6] import new NPS answers").contains("imported 1")
+                .contains("[3/6] compute the KPIs")
+                .contains("[4/6] render the weekly report").contains("wrote the 2026-W10 report")
+                .contains("[5/6] send new survey invitations").contains("not sent: survey.send is off")
+                .contains("[6/6] e-mail the report").contains("e-mailed the 2026-W10 report to 1 recipient(s) as " + outbox());
         assertThat(mailsInOutbox()).isEqualTo(1);
         assertThat(dir.resolve("data/reports/2026-W10.html")).content().contains("2026-W10");
         try (BatchRun run = BatchRun.onSession(config(), "check", spark)) {
@@ -124,8 +125,8 @@ class WeeklyJobTest {
 
         assertThatThrownBy(() -> run(spark)).hasMessageContaining("broken.csv");
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[2/5] import new NPS answers").contains("FAILED after")
-                .doesNotContain("[3/5]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[2/6] import new NPS answers").contains("FAILED after")
+                .doesNotContain("[3/6]");
         assertThat(published(spark)).isEqualTo(published);
         try (BatchRun run = BatchRun.onSession(config(), "check", spark)) {
             assertThat(run.store().dsl().select(INBOX_FILES.NAME).from(INBOX_FILES).fetch(INBOX_FILES.NAME))
@@ -141,7 +142,7 @@ class WeeklyJobTest {
         assertThatThrownBy(() -> run(spark)).hasMessageContaining("nothing to analyse");
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("tickets.csv: not in a format folder")
-                .contains("no new export files").contains("[3/5] compute the KPIs").contains("FAILED");
+                .contains("no new export files").contains("[3/6] compute the KPIs").contains("FAILED");
         assertThat(inbox().resolve("tickets.csv")).exists();
     }
 
