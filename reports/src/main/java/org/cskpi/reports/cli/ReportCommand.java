@@ -10,13 +10,12 @@ import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
 import org.cskpi.files.OwnerOnly;
 import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.ReportFile;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.KpiStore;
 import org.cskpi.reports.export.CsvExport;
 import org.cskpi.reports.export.JsonExport;
-import org.cskpi.reports.html.HtmlReport;
-import org.cskpi.reports.html.ScriptMode;
 import org.cskpi.store.Store;
 import org.jooq.exception.DataAccessException;
 import picocli.CommandLine.Command;
@@ -92,10 +91,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Path write(WeeklyReport report, IsoWeek chosen) throws IOException {
-        Path file = out != null ? out : common.dataDir().resolve("reports").resolve(chosen + "." + format);
-        String content = format == Format.json ? JsonExport.toJson(report)
-                : HtmlReport.page(report, ScriptMode.inline());
-        OwnerOnly.writeString(file, content);
+        Path file = out != null ? out : ReportFile.defaultPath(common.dataDir(), chosen, format.name());
+        if (format == Format.json) {
+            OwnerOnly.writeString(file, JsonExport.toJson(report));
+        } else {
+            ReportFile.writeHtml(file, report);
+        }
         spec.commandLine().getOut().println("Wrote the " + chosen + " report to " + file);
         if (csvDir != null) {
             int files = CsvExport.write(report, csvDir).size();
