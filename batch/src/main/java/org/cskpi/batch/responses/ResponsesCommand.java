@@ -9,7 +9,6 @@ import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.mapping.Mapping;
 import org.cskpi.ingest.mapping.MappingParser;
 import org.cskpi.ingest.mapping.MappingTarget;
-import org.cskpi.ingest.responses.ResponseRules;
 import org.cskpi.ingest.responses.ResponsesImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,10 +52,7 @@ public final class ResponsesCommand implements Runnable {
             Mapping m = mapping == null ? ResponsesImport.canonicalMapping() : MappingParser.read(mapping, MappingTarget.RESPONSES);
             HeaderPolicy policy = mapping == null ? HeaderPolicy.CANONICAL : HeaderPolicy.MAPPED;
             try (BatchRun run = BatchRun.open(config, "responses import")) {
-                ResponsesImport job = new ResponsesImport(run.store().dsl(), run.runLog(),
-                        config.dataDir().resolve("quarantine"));
-                ResponsesImport.Summary s = job.run(file, m, policy,
-                        new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey()));
+                ResponsesImport.Summary s = new AnswersImport(run, config).run(file, m, policy);
                 System.err.println("responses import: " + s.line());
                 s.quarantineFile().ifPresent(f -> System.err.println("responses import: quarantined rows: " + f));
             }

@@ -19,23 +19,20 @@ import org.cskpi.batch.BatchRun;
 import org.cskpi.batch.ingest.ExportIngest;
 import org.cskpi.batch.ingest.SourceReaders;
 import org.cskpi.batch.invite.InviteJob;
+import org.cskpi.batch.responses.AnswersImport;
 import org.cskpi.batch.weekly.Inbox.InboxFile;
 import org.cskpi.batch.weekly.Inbox.Kind;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
-import org.cskpi.files.OwnerOnly;
-import org.cskpi.ingest.csv.HeaderPolicy;
 import org.cskpi.ingest.job.IngestSummary;
-import org.cskpi.ingest.responses.ResponseRules;
 import org.cskpi.ingest.responses.ResponsesImport;
 import org.cskpi.mail.MailFailure;
 import org.cskpi.mail.SendResult;
 import org.cskpi.reports.ReportBuilder;
+import org.cskpi.reports.ReportFile;
 import org.cskpi.reports.WeeklyReport;
 import org.cskpi.reports.data.Filters;
 import org.cskpi.reports.data.KpiStore;
-import org.cskpi.reports.html.HtmlReport;
-import org.cskpi.reports.html.ScriptMode;
 import org.cskpi.reports.mail.ReportSender;
 
 /**
@@ -122,12 +119,10 @@ public final class WeeklyJob {
         if (answers.isEmpty()) {
             return "no new answers files in " + inbox.root().resolve(Kind.responses.name());
         }
-        ResponsesImport job = new ResponsesImport(run.store().dsl(), run.runLog(), config.dataDir().resolve("quarantine"));
-        ResponseRules rules = new ResponseRules(config.ingest().sourceTimezone(), config.ingest().customerKey());
+        AnswersImport job = new AnswersImport(run, config);
         List<String> lines = new ArrayList<>();
         for (InboxFile file : answers) {
-            ResponsesImport.Summary s = job.run(file.path().toString(), ResponsesImport.canonicalMapping(),
-                    HeaderPolicy.CANONICAL, rules);
+            ResponsesImport.Summary s = job.runCanonical(file.path().toString());
             inbox.remember(List.of(file), s.runId(), run.clock().instant());
             lines.add(file.path().getFileName() + ": " + s.line());
         }
@@ -145,10 +140,10 @@ public final class WeeklyJob {
         if (week.isEmpty()) {
             return "no complete week in the KPI store yet; no report";
         }
-        Path file = config.dataDir().resolve("reports").resolve(week.get() + ".html");
+        Path file = ReportFile.defaultPath(config.dataDir(), week.get(), "html");
         WeeklyReport report = ReportBuilder.build(run.store().dsl(), config, week.get(), Filters.none());
         try {
-            OwnerOnly.writeString(file, HtmlReport.page(report, ScriptMode.inline()));
+            ReportFile.writeHtml(file, report);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the report", e);
         }
