@@ -66,30 +66,14 @@ class RunLogTest {
 
     @Test
     void the_last_succeeded_run_of_a_kind_is_the_latest_start_among_succeeded_ones() {
-        Instant[] now = {Instant.parse("2026-11-02T06:00:00Z")};
-        RunLog log = new RunLog(store.dsl(), new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
+        RunLog firstWeek = new RunLog(store.dsl(), Clock.fixed(Instant.parse("2026-11-02T06:00:00Z"), ZoneOffset.UTC));
+        RunLog secondWeek = new RunLog(store.dsl(), Clock.fixed(Instant.parse("2026-11-09T06:00:00Z"), ZoneOffset.UTC));
+        assertThat(firstWeek.lastSucceeded("invite")).isEmpty();
+        firstWeek.succeeded(firstWeek.start("invite"), RunLog.Counts.NONE, "ok");
+        secondWeek.failed(secondWeek.start("invite"), RunLog.Counts.NONE, "smtp down");
+        secondWeek.succeeded(secondWeek.start("ingest"), RunLog.Counts.NONE, "ok");
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        });
-        assertThat(log.lastSucceeded("invite")).isEmpty();
-        log.succeeded(log.start("invite"), RunLog.Counts.NONE, "ok");
-        now[0] = Instant.parse("2026-11-09T06:00:00Z");
-        log.failed(log.start("invite"), RunLog.Counts.NONE, "smtp down");
-        log.succeeded(log.start("ingest"), RunLog.Counts.NONE, "ok");
-
-        assertThat(log.lastSucceeded("invite")).contains(Instant.parse("2026-11-02T06:00:00Z"));
+        assertThat(secondWeek.lastSucceeded("invite")).contains(Instant.parse("2026-11-02T06:00:00Z"));
     }
 
     @Test
