@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -27,7 +29,9 @@ import org.jooq.DSLContext;
  * {@code freshdesk/}, {@code chatwoot/}, {@code csv/} (canonical CSV) and {@code responses/}
  * (NPS answers as {@code responses import} reads them). A file is new until a run has read it;
  * files are known by the SHA-256 of their content (store table {@code inbox_files}), so a file
- * dropped twice, or renamed, is read once.
+ * dropped twice, or renamed, is read once. A file whose name, size and last-modified time are
+ * those recorded when it was read is not hashed again: an inbox that keeps a year of exports
+ * costs a directory listing, not a year of reading.
  */
 public final class Inbox {
 
@@ -35,7 +39,11 @@ public final class Inbox {
     public enum Kind { zendesk, freshdesk, chatwoot, csv, responses }
 
     /** A file found in the inbox. */
-    public record InboxFile(Path path, Kind kind, String sha256, long bytes) {
+    public record InboxFile(Path path, Kind kind, String sha256, long bytes, long modifiedMs) {
+    }
+
+    /** What a run recorded about a file it read. */
+    private record Known(String sha256, long bytes, Long modifiedMs) {
     }
 
     private final Path root;
@@ -52,11 +60,23 @@ public final class Inbox {
 
     /** The files no run has read yet, by folder and then name; a content seen twice comes once. */
     public List<InboxFile> newFiles() {
-        Set<String> seen = new HashSet<>(dsl.select(INBOX_FILES.SHA256).from(INBOX_FILES).fetch(INBOX_FILES.SHA256));
+        Map<String, Known> byName = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        dsl.select(INBOX_FILES.NAME, INBOX_FILES.SHA256, INBOX_FILES.BYTES, INBOX_FILES.MODIFIED_MS).from(INBOX_FILES)
+                .forEach(r -> {
+                    byName.put(r.value1(), new Known(r.value2(), r.value3(), r.value4()));
+                    seen.add(r.value2());
+                });
         List<InboxFile> files = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             for (Path path : filesIn(root.resolve(kind.name()))) {
-                InboxFile file = new InboxFile(path, kind, sha256(path), size(path));
+                long bytes = size(path);
+                long modified = modifiedMs(path);
+                Known known = byName.get(root.relativize(path).toString());
+                if (known != null && known.bytes() == bytes && Long.valueOf(modified).equals(known.modifiedMs())) {
+                    continue;
+                }
+                InboxFile file = new InboxFile(path, kind, sha256(path), bytes, modified);
                 if (seen.add(file.sha256())) {
                     files.add(file);
                 }
@@ -86,6 +106,7 @@ public final class Inbox {
                     .set(INBOX_FILES.NAME, root.relativize(file.path()).toString())
                     .set(INBOX_FILES.KIND, file.kind().name())
                     .set(INBOX_FILES.BYTES, file.bytes())
+                    .set(INBOX_FILES.MODIFIED_MS, file.modifiedMs())
                     .set(INBOX_FILES.RUN_ID, runId)
                     .set(INBOX_FILES.READ_AT, when)
                     .onDuplicateKeyIgnore()
@@ -109,6 +130,14 @@ public final class Inbox {
     private static long size(Path path) {
         try {
             return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": cannot read", e);
+        }
+    }
+
+    private static long modifiedMs(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read", e);
         }
