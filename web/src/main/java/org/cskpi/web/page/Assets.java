@@ -24,8 +24,9 @@ import org.cskpi.web.WebFeature;
  * Every static file of the pages, served at {@code /assets/{name}} from this one list: the app's
  * style sheet and icon, the survey's style sheet and one-tap script, and the report's script,
  * style sheet and ECharts (from the reports module: the files the e-mailable report inlines), and
- * the query page's SQL editor (CodeMirror 5, from its WebJar). Public: there is no data in them.
- * Read once at start; ECharts is ~1 MB and never changes while the app runs.
+ * the query page's script, style sheet and SQL editor (CodeMirror 5, from its WebJar). Public:
+ * there is no data in them. Read once at start; ECharts is ~1 MB and never changes while the app
+ * runs.
  *
  * <p>One cache policy: {@code no-cache} with a strong ETag. A browser keeps each file and asks on
  * each use whether it changed: a bodiless 304 while it did not, so a new version of the app shows
@@ -35,7 +36,8 @@ public final class Assets implements WebFeature {
 
     static final String CACHE_CONTROL = "no-cache";
     /** The web module's own files, under {@code assets/} on the classpath. */
-    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js");
+    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js",
+            "query.css", "query.js");
     /** CodeMirror's editor, style sheet and SQL mode, by the name they are served under. */
     private static final Map<String, String> CODEMIRROR = Map.of(
             "codemirror.js", "lib/codemirror.js",
