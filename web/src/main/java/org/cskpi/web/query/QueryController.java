@@ -39,6 +39,7 @@ final class QueryController {
         render(ctx, EXAMPLE, null, "");
     }
 
+    /** Runs the query and shows the page of its rows the form asks for ({@code page}, the pager's buttons). */
     void run(Context ctx) {
         String sql = Optional.ofNullable(ctx.formParam("sql")).orElse("");
         try {
@@ -64,6 +65,15 @@ final class QueryController {
         }
     }
 
+    /** The form's {@code page}, 1 when absent or not a number (ResultPage clamps the rest). */
+    private static int pageWanted(Context ctx) {
+        try {
+            return Integer.parseInt(Optional.ofNullable(ctx.formParam("page")).orElse("1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** The schema browser's views; while the service is down, their names and the reason. */
     private List<TableInfo> tables(Map<String, Object> model) {
         try {
@@ -79,6 +89,11 @@ final class QueryController {
         Map<String, Object> model = new HashMap<>();
         model.put("sql", sql);
         model.put("result", result);
+        if (result != null) {
+            model.put("page", ResultPage.of(result, pageWanted(ctx)));
+            model.put("result_json", ResultJson.forScriptBlock(result));
+            model.put("chart", ChartAxes.defaults(result.numeric()).orElse(null));
+        }
         model.put("error", error);
         model.put("service_error", "");
         model.put("tables", tables(model));

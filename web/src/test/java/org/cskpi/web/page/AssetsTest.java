@@ -39,7 +39,9 @@ class AssetsTest {
     @ParameterizedTest
     @CsvSource({
             "app.css, text/css", "favicon.svg, image/svg+xml", "survey.css, text/css",
-            "cskpi-report.css, text/css", "cskpi-report.js, text/javascript", "echarts.min.js, text/javascript"})
+            "cskpi-report.css, text/css", "cskpi-report.js, text/javascript", "echarts.min.js, text/javascript",
+            "query.css, text/css", "query.js, text/javascript", "codemirror.js, text/javascript",
+            "codemirror.css, text/css", "codemirror-sql.js, text/javascript"})
     void every_asset_is_served_under_assets_with_its_type_and_the_one_cache_policy(String name, String type) {
         HttpResponse<String> response = browser.get("/assets/" + name);
         assertThat(response.statusCode()).isEqualTo(200);

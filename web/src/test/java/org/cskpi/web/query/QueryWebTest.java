@@ -100,6 +100,26 @@ class QueryWebTest {
     }
 
     @Test
+    void without_script_the_pager_posts_the_query_again_for_the_next_500_rows(SqlServerProcess.Running service) {
+        asAnalyst(service.settings(), 2000, (analyst, csrf) -> {
+            String sql = "SELECT id FROM range(1, 1201) ORDER BY id";
+            String first = analyst.post("/query", form("csrf", csrf, "sql", sql)).body();
+            assertThat(first).contains("rows 1–500 of 1200").contains("<tbody><tr><td class=\"num\">1</td></tr>")
+                    .contains("<td class=\"num\">500</td></tr></tbody>")
+                    .contains("name=\"page\" value=\"2\" data-page=\"next\">")
+                    .contains("<input type=\"hidden\" name=\"sql\" value=\"" + sql + "\">");
+            // the whole result, for the page's script to page, sort and chart
+            assertThat(first).contains("<script type=\"application/json\" id=\"query-data\" data-page=\"1\">")
+                    .contains("[\"1199\"],[\"1200\"]],\"truncated\":false}</script>");
+
+            String second = analyst.post("/query", form("csrf", csrf, "sql", sql, "page", "2")).body();
+            assertThat(second).contains("rows 501–1000 of 1200").contains("<tbody><tr><td class=\"num\">501</td></tr>")
+                    .contains("<td class=\"num\">1000</td></tr></tbody>").doesNotContain("<td class=\"num\">1001</td>")
+                    .contains("data-page=\"2\">");
+        });
+    }
+
+    @Test
     void the_csv_download_holds_the_same_rows(SqlServerProcess.Running service) {
         asAnalyst(service.settings(), 100, (analyst, csrf) -> {
             HttpResponse<String> csv = analyst.post("/query/csv", form("csrf", csrf, "sql",
