@@ -80,7 +80,7 @@ public final class WebApp {
                 new SurveyFeature(deps, pages),
                 new InvitationApiController(deps),
                 signIn,
-                new QueryFeature(new QueryDeps(auth, queries), pages),
+                new QueryFeature(new QueryDeps(auth, queries, deps.store().dsl(), deps.clock()), pages),
                 new ApiFeature(new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth)),
                 new ReportFeature(new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()), pages));
     }

@@ -33,7 +33,7 @@ public final class Assets implements WebFeature {
 
     static final String CACHE_CONTROL = "no-cache";
     /** The web module's own files, under {@code assets/} on the classpath. */
-    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js");
+    private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js", "saved-queries.js");
     private static final List<String> REPORT = List.of(ReportAssets.STYLESHEET, ReportAssets.STARTER, ReportAssets.ECHARTS);
 
     private record Asset(byte[] content, String contentType, String etag) {

@@ -69,7 +69,7 @@ public final class TestApp implements AutoCloseable {
             AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies), pages);
             SessionAuth auth = signIn.auth();
             signIn.register(config);
-            new QueryFeature(new QueryDeps(auth, queries), pages).register(config);
+            new QueryFeature(new QueryDeps(auth, queries, store.dsl(), clock), pages).register(config);
             new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth)).register(config);
             // stand-ins for the report home page (guarded) and the survey (public)
             auth.guard(config, "/", Role.MANAGER);
