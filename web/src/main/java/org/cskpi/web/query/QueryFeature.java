@@ -15,6 +15,10 @@ public record QueryFeature(QueryDeps deps, Pages pages) implements WebFeature {
         QueryController controller = new QueryController(deps.auth(), deps.queries(), pages,
                 new UserQueries(deps.auth(), saved, history));
         SavedQueryController savedQueries = new SavedQueryController(deps.auth(), saved, history, controller);
+        // Before the guard, which would read the body and fail on its size (see TooLongQuery).
+        TooLongQuery tooLong = new TooLongQuery(deps.auth(), config.http.maxRequestSize, controller);
+        config.routes.before("/query", tooLong::before);
+        config.routes.before("/query/*", tooLong::before);
         deps.auth().guard(config, "/query", Role.ANALYST);
         config.routes.get("/query", controller::show);
         config.routes.post("/query", controller::run);

@@ -128,6 +128,10 @@ class SavedQueryWebTest {
                     .statusCode()).isEqualTo(403);
             assertThat(manager.post("/query/saved/" + id + "/delete", form("csrf", managerCsrf)).statusCode()).isEqualTo(403);
 
+            String tooLong = "SELECT " + "a".repeat(100_000);
+            assertThat(manager.post("/query", form("csrf", managerCsrf, "sql", tooLong)).statusCode()).isEqualTo(403);
+            assertThat(new Browser(port).post("/query", form("csrf", "none", "sql", tooLong)).statusCode()).isEqualTo(401);
+
             HttpResponse<String> stranger = new Browser(port).get("/query/saved/" + id);
             assertThat(stranger.statusCode()).isEqualTo(302);
             assertThat(stranger.headers().firstValue("Location")).contains("/login?next=%2Fquery%2Fsaved%2F" + id);

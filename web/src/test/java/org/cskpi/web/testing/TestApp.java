@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
 import org.cskpi.web.MutableClock;
+import org.cskpi.web.WebApp;
 import org.cskpi.web.api.ApiDeps;
 import org.cskpi.web.api.ApiFeature;
 import org.cskpi.web.api.ApiKey;
@@ -63,6 +64,7 @@ public final class TestApp implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(10, clock);
         Pages pages = new Pages();
         app = Javalin.create(config -> {
+            config.http.maxRequestSize = WebApp.MAX_REQUEST_BYTES;
             new ClientAddress(true).register(config);
             new ErrorHandling(pages).register(config);
             new Assets().register(config);
