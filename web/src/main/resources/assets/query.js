@@ -43,13 +43,17 @@
             submit();
         };
         var label = document.querySelector('label[for="sql"]');
-        CodeMirror.fromTextArea(textarea, {
+        var editor = CodeMirror.fromTextArea(textarea, {
             mode: 'text/x-sparksql',
             lineNumbers: true,
             lineWrapping: true,
             viewportMargin: Infinity,
             screenReaderLabel: label ? label.textContent : 'SQL',
             extraKeys: {'Ctrl-Enter': runFromEditor, 'Cmd-Enter': runFromEditor}
+        });
+        // The save form (saved-queries.js) reads the text area: keep it equal to what is typed.
+        editor.on('change', function () {
+            editor.save();
         });
     }
 

@@ -133,6 +133,13 @@ class DemoCommandIT {
             Page survey = get(match(SURVEY_LINK, output).replace("//localhost:", "//127.0.0.1:"));
             assertThat(survey.status()).isEqualTo(200);
             assertThat(survey.body()).contains("Nordlys Outdoor");
+
+            // The demo's analyst asks /query (on the SQL service serve started) how many tickets there are.
+            DemoQueryPage query = DemoQueryPage.signIn(port, data);
+            DemoQueryPage.Answer count = query.run("select count(*) from tickets", Duration.ofMinutes(3));
+            assertThat(count.status()).as(count.error() + "\nserve log:\n" + Files.readString(data.resolve("logs/05-serve.log")))
+                    .isEqualTo(200);
+            assertThat(count.page()).containsPattern("<td[^>]*>" + TICKETS + "</td>");
         } finally {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("demo ended on SIGTERM").isTrue();

@@ -46,6 +46,9 @@ import org.cskpi.web.survey.SurveyFeature;
  */
 public final class WebApp {
 
+    /** The largest request body the app reads; a longer query gets the query page back with its first part (TooLongQuery). */
+    public static final long MAX_REQUEST_BYTES = 64 * 1024;
+
     private WebApp() {
     }
 
@@ -55,7 +58,7 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.port = deps.config().web().port();
-            config.http.maxRequestSize = 64 * 1024;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             features.forEach(feature -> feature.register(config));
         });
     }
@@ -80,7 +83,7 @@ public final class WebApp {
                 new SurveyFeature(deps, pages),
                 new InvitationApiController(deps),
                 signIn,
-                new QueryFeature(new QueryDeps(auth, queries), pages),
+                new QueryFeature(new QueryDeps(auth, queries, deps.store().dsl(), deps.clock()), pages),
                 new ApiFeature(new ApiDeps(new KpiQueries(deps.store().dsl()), new ApiKey(web.apiKey()), auth)),
                 new ReportFeature(new ReportDeps(auth, deps.store().dsl(), deps.config(), deps.clock()), pages));
     }

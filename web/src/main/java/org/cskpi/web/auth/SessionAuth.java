@@ -60,9 +60,13 @@ public final class SessionAuth {
 
     /** Refuses (403) a request whose form field {@code csrf} does not carry the session's token. */
     public void requireCsrf(Context ctx) {
+        requireCsrf(ctx, ctx.formParam("csrf"));
+    }
+
+    /** Refuses (403) a request whose CSRF token, {@code given} (read by the caller), is not the session's. */
+    public void requireCsrf(Context ctx, String given) {
         HttpSession session = ctx.req().getSession(false);
         Object expected = session == null ? null : session.getAttribute(CSRF);
-        String given = ctx.formParam("csrf");
         if (!(expected instanceof String token) || !CsrfTokens.matches(token, given)) {
             throw new ForbiddenResponse("Missing or wrong CSRF token; reload the page and try again.");
         }

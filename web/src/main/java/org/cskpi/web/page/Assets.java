@@ -37,7 +37,7 @@ public final class Assets implements WebFeature {
     static final String CACHE_CONTROL = "no-cache";
     /** The web module's own files, under {@code assets/} on the classpath. */
     private static final List<String> OWN = List.of("app.css", "favicon.svg", "survey.css", "survey.js",
-            "query.css", "query.js");
+            "query.css", "query.js", "saved-queries.js");
     /** CodeMirror's editor, style sheet and SQL mode, by the name they are served under. */
     private static final Map<String, String> CODEMIRROR = Map.of(
             "codemirror.js", "lib/codemirror.js",

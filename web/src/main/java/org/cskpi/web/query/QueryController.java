@@ -28,22 +28,29 @@ final class QueryController {
     private final SessionAuth auth;
     private final SqlService queries;
     private final Pages pages;
+    private final UserQueries mine;
 
-    QueryController(SessionAuth auth, SqlService queries, Pages pages) {
+    QueryController(SessionAuth auth, SqlService queries, Pages pages, UserQueries mine) {
         this.auth = auth;
         this.queries = queries;
         this.pages = pages;
+        this.mine = mine;
     }
 
     void show(Context ctx) {
         render(ctx, EXAMPLE, null, "");
     }
 
+    /** The page with {@code sql} in the editor and no result: a saved query, a run from the history, an error. */
+    void show(Context ctx, String sql, String error) {
+        render(ctx, sql, null, error);
+    }
+
     /** Runs the query and shows the page of its rows the form asks for ({@code page}, the pager's buttons). */
     void run(Context ctx) {
         String sql = Optional.ofNullable(ctx.formParam("sql")).orElse("");
         try {
-            render(ctx, sql, queries.run(sql), "");
+            render(ctx, sql, mine.recorded(ctx, sql, () -> queries.run(sql)), "");
         } catch (QueryRefused e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, sql, null, e.getMessage());
@@ -53,7 +60,7 @@ final class QueryController {
     void csv(Context ctx) {
         String sql = Optional.ofNullable(ctx.formParam("sql")).orElse("");
         try {
-            QueryResult result = queries.run(sql);
+            QueryResult result = mine.recorded(ctx, sql, () -> queries.run(sql));
             String name = "cskpi-query-" + LocalDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv";
             ctx.contentType("text/csv; charset=utf-8")
@@ -99,6 +106,7 @@ final class QueryController {
         model.put("tables", tables(model));
         model.put("max_rows", queries.maxRows());
         model.put("timeout_seconds", queries.timeoutSeconds());
+        model.putAll(mine.model(ctx));
         ctx.html(pages.render("query/query", new Frame("Query", auth.currentUser(ctx), auth.csrfToken(ctx)), model));
     }
 }

@@ -56,7 +56,7 @@ class QueryPageBrowserTest {
     }
 
     @Test
-    void ctrl_enter_runs_the_query_and_the_result_pages_sorts_and_charts(Chromium chromium, SqlServerProcess.Running service) {
+    void ctrl_enter_runs_the_query_and_the_result_pages_sorts_charts_and_is_saved(Chromium chromium, SqlServerProcess.Running service) {
         inApp(service, 2000, t -> {
             ChromeDriver browser = chromium.driver();
             signIn(chromium, t);
@@ -111,6 +111,15 @@ class QueryPageBrowserTest {
             chromium.await(ExpectedConditions.attributeToBe(By.id("query-chart"), "data-chart-state", "drawn"));
             browser.executeScript("document.querySelector('.query-chart').scrollIntoView()");
             chromium.screenshotAsIs("query-many-chart");
+
+            // and saved under a name: the page reopens on its share link with the text it ran
+            browser.findElement(By.id("save-name")).sendKeys("Buckets of seven");
+            browser.findElement(By.cssSelector("#save-query button")).click();
+            chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opened")));
+            assertThat(browser.getCurrentUrl()).matches(".*/query/saved/[A-Za-z0-9_-]{43}");
+            assertThat(browser.findElements(By.cssSelector(".saved-list li a")).stream().map(WebElement::getText))
+                    .containsExactly("Buckets of seven");
+            assertThat(browser.findElement(By.id("sql")).getDomProperty("value")).isEqualTo(MANY);
             assertThat(chromium.takeProblems()).isEmpty();
         });
     }

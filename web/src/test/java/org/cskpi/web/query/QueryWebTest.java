@@ -8,6 +8,7 @@ import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.web.WebApp;
 import org.cskpi.web.testing.Browser;
 import org.cskpi.web.testing.SqlServerProcess;
 import org.cskpi.web.testing.TestApp;
@@ -116,6 +117,44 @@ class QueryWebTest {
             assertThat(second).contains("rows 501–1000 of 1200").contains("<tbody><tr><td class=\"num\">501</td></tr>")
                     .contains("<td class=\"num\">1000</td></tr></tbody>").doesNotContain("<td class=\"num\">1001</td>")
                     .contains("data-page=\"2\">");
+        });
+    }
+
+    @Test
+    void a_query_above_the_request_limit_comes_back_on_the_page_with_its_first_part(SqlServerProcess.Running service) {
+        asAnalyst(service.settings(), 100, (analyst, csrf) -> {
+            String sql = "SELECT " + "a".repeat(100_000);
+            int kept = (int) WebApp.MAX_REQUEST_BYTES - ("csrf=" + csrf + "&sql=").length();
+
+            HttpResponse<String> page = analyst.post("/query", form("csrf", csrf, "sql", sql));
+
+            assertThat(page.statusCode()).isEqualTo(413);
+            assertThat(page.body())
+                    .contains("<p class=\"error\" role=\"alert\">The query is too long: the page accepts at most 64 KiB "
+                            + "per request and this one had 98 KiB. The editor keeps its first " + String.format("%,d", kept)
+                            + " characters.</p>")
+                    .contains(">" + sql.substring(0, kept) + "</textarea>")
+                    .doesNotContain(sql.substring(0, kept + 1))
+                    .contains("<a href=\"/query\">Query</a>").contains("<summary>tickets");
+            assertThat(analyst.get("/query").body()).as("not a run: not in the history").doesNotContain("/query/history/");
+
+            HttpResponse<String> save = analyst.post("/query/saved", form("csrf", csrf, "name", "big", "sql", sql));
+            assertThat(save.statusCode()).isEqualTo(413);
+            assertThat(save.body()).contains("The query is too long").contains(">SELECT aaaa");
+        });
+    }
+
+    @Test
+    void a_too_long_query_still_needs_the_token_and_the_role(SqlServerProcess.Running service) {
+        asAnalyst(service.settings(), 100, (analyst, csrf) -> {
+            String sql = "SELECT '" + "ø".repeat(40_000) + "'";
+            HttpResponse<String> page = analyst.post("/query", form("csrf", csrf, "sql", sql));
+            assertThat(page.statusCode()).isEqualTo(413);
+            assertThat(page.body()).containsPattern(">SELECT &#39;(ø){10000,}</textarea>");
+
+            assertThat(analyst.post("/query", form("csrf", "wrong", "sql", sql)).statusCode()).isEqualTo(403);
+            assertThat(analyst.post("/query", form("sql", sql, "csrf", csrf)).statusCode())
+                    .as("the token after the cut").isEqualTo(403);
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.cskpi.store.Store;
 import org.cskpi.store.StoreSettings;
 import org.cskpi.web.MutableClock;
+import org.cskpi.web.WebApp;
 import org.cskpi.web.api.ApiDeps;
 import org.cskpi.web.api.ApiFeature;
 import org.cskpi.web.api.ApiKey;
@@ -63,13 +64,14 @@ public final class TestApp implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(10, clock);
         Pages pages = new Pages();
         app = Javalin.create(config -> {
+            config.http.maxRequestSize = WebApp.MAX_REQUEST_BYTES;
             new ClientAddress(true).register(config);
             new ErrorHandling(pages).register(config);
             new Assets().register(config);
             AuthFeature signIn = new AuthFeature(new AuthDeps(users, throttle, secureCookies), pages);
             SessionAuth auth = signIn.auth();
             signIn.register(config);
-            new QueryFeature(new QueryDeps(auth, queries), pages).register(config);
+            new QueryFeature(new QueryDeps(auth, queries, store.dsl(), clock), pages).register(config);
             new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(API_KEY)), auth)).register(config);
             // stand-ins for the report home page (guarded) and the survey (public)
             auth.guard(config, "/", Role.MANAGER);
