@@ -207,8 +207,8 @@ public final class AnalyzeJob {
     private Result commit(AnalyzeRuns.Inputs inputs, AnalyzePlan.Plan plan, Written written,
                           Function<KpiPublisher.Published, Result> result) {
         long started = System.nanoTime();
-        KpiPublisher.Tables rows = written.inRange().map(t -> new KpiPublisher.Tables(t.kpiWeekly().iterator(),
-                        t.busiestHours().iterator(), t.topComplaints().iterator()))
+        KpiPublisher.Tables rows = written.inRange().map(t -> KpiPublisher.Tables.inKeyOrder(t.kpiWeekly(),
+                        t.busiestHours(), t.topComplaints()))
                 .orElseGet(() -> new KpiPublisher.Tables(Collections.emptyIterator(), Collections.emptyIterator(),
                         Collections.emptyIterator()));
         Result committed = store.dsl().transactionResult(tx -> {
