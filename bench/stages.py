@@ -24,6 +24,12 @@ def lines(path):
                 yield from f
 
 
+def result_stage_name(job_start):
+    """The action that ran a job, as its last stage's name says it (e.g. "count at AnalyzeJob.java:118")."""
+    infos = job_start.get("Stage Infos") or []
+    return max(infos, key=lambda i: i["Stage ID"])["Stage Name"] if infos else "?"
+
+
 def main():
     app_start = app_end = None
     jobs, stages = {}, {}
@@ -38,7 +44,8 @@ def main():
             elif kind == "SparkListenerJobStart":
                 props = e.get("Properties") or {}
                 jobs[e["Job ID"]] = {"start": e["Submission Time"],
-                                     "desc": props.get("spark.job.description") or props.get("callSite.short", "?"),
+                                     "desc": props.get("spark.job.description") or props.get("callSite.short")
+                                             or result_stage_name(e),
                                      "stages": e.get("Stage IDs", [])}
             elif kind == "SparkListenerJobEnd":
                 jobs[e["Job ID"]]["end"] = e["Completion Time"]
@@ -73,6 +80,9 @@ def main():
                       f"gc {s['gc'] / 1000:5.1f} s in {s['in'] / 1e6:8.1f} MB shuffle r/w "
                       f"{s['shr'] / 1e6:7.1f}/{s['shw'] / 1e6:7.1f} MB  {s['name'][:50]}")
     print(f"jobs total: {total_jobs / 1000:.1f} s")
+    listed = sum(len(j["stages"]) for j in jobs.values())
+    print(f"jobs {len(jobs)}, stages run {len(stages)} (skipped {listed - len(stages)}), "
+          f"tasks {sum(s['tasks'] for s in stages.values())}, inside jobs {total_jobs / 1000:.1f} s")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,11 @@
 package org.cskpi.analytics.incremental;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -147,12 +145,20 @@ public final class AnalyzePlan {
         return maxId == null ? 0 : rows.where(col(id).leq(maxId)).count();
     }
 
-    /** The survey rows a run reads, as {@code analyze_runs} records them. */
+    /**
+     * The survey rows a run reads, as {@code analyze_runs} records them. The survey tables are
+     * rows on the driver ({@code SurveyData}): their ids are counted here, where collecting a
+     * local table's column runs no Spark job and an aggregation would run one.
+     */
     public static AnalyzeRuns.Survey survey(Dataset<Row> responses, Dataset<Row> invitations) {
-        Row answers = responses.agg(max(col("response_id")), count(lit(1))).first();
-        Row invited = invitations.agg(max(col("invitation_id")), count(lit(1))).first();
-        return new AnalyzeRuns.Survey(answers.isNullAt(0) ? null : answers.getLong(0), answers.getLong(1),
-                invited.isNullAt(0) ? null : invited.getLong(0), invited.getLong(1));
+        LongSummaryStatistics answers = ids(responses, "response_id");
+        LongSummaryStatistics invited = ids(invitations, "invitation_id");
+        return new AnalyzeRuns.Survey(answers.getCount() == 0 ? null : answers.getMax(), answers.getCount(),
+                invited.getCount() == 0 ? null : invited.getMax(), invited.getCount());
+    }
+
+    private static LongSummaryStatistics ids(Dataset<Row> rows, String id) {
+        return rows.select(col(id)).collectAsList().stream().mapToLong(row -> row.getLong(0)).summaryStatistics();
     }
 
     private static Plan full(String why) {

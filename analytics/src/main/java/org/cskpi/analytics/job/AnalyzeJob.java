@@ -1,7 +1,6 @@
 package org.cskpi.analytics.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.cskpi.ingest.warehouse.WarehouseTables.BUSIEST_HOURS;
 import static org.cskpi.ingest.warehouse.WarehouseTables.KPI_WEEKLY;
@@ -13,7 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class AnalyzeJob {
                 FactSettings.of(config, in.cutOff()), plan.weeks());
         Dataset<Row> facts = computation.facts().persist();
         try {
-            long ticketCount = plan.weeks().isAll() ? facts.count() : in.tickets().count();
+            long ticketCount = in.ticketCount();
             Written written = Written.NOTHING;
             if (!plan.isNothing()) {
                 stage("computing KPIs over " + ticketCount + " tickets and writing them to the warehouse");
@@ -123,7 +122,7 @@ public final class AnalyzeJob {
     }
 
     /** What a run reads: the current tickets, the survey tables (and their ids) and the cut-off. */
-    private record Read(Dataset<Row> tickets, Dataset<Row> responses, Dataset<Row> invitations,
+    private record Read(Dataset<Row> tickets, long ticketCount, Dataset<Row> responses, Dataset<Row> invitations,
                         AnalyzeRuns.Survey survey, Instant cutOff) {
     }
 
@@ -133,11 +132,12 @@ public final class AnalyzeJob {
         Dataset<Row> responses = SurveyData.responses(spark, store.dsl());
         Dataset<Row> invitations = SurveyData.invitations(spark, store.dsl());
         AnalyzeRuns.Survey survey = AnalyzePlan.survey(responses, invitations);
-        Instant cutOff = CutOff.ofTickets(tickets).or(() -> CutOff.ofAnswers(responses)).orElseThrow(() ->
+        CutOff.Tickets read = CutOff.countAndCutOff(tickets);
+        Instant cutOff = read.cutOff().or(() -> CutOff.ofAnswers(responses)).orElseThrow(() ->
                 new UserError("nothing to analyse: no tickets in " + config.warehouse()
                         + " and no survey answers in the store (run ./cskpi ingest first)"));
         stage("cut-off " + cutOff + "; " + survey.answersCount() + " survey answers");
-        return new Read(tickets, responses, invitations, survey, cutOff);
+        return new Read(tickets, read.count(), responses, invitations, survey, cutOff);
     }
 
     /**
@@ -146,8 +146,10 @@ public final class AnalyzeJob {
      */
     private IsoWeek lastWeek(Read in) {
         Instant last = in.cutOff();
-        for (Row row : List.of(in.responses().agg(max(col("answered_at"))).first(),
-                in.invitations().agg(max(col("sent_at"))).first())) {
+        // The survey tables are rows on the driver: collecting a column of them runs no Spark job.
+        List<Row> times = new ArrayList<>(in.responses().select(col("answered_at")).collectAsList());
+        times.addAll(in.invitations().select(col("sent_at")).collectAsList());
+        for (Row row : times) {
             if (!row.isNullAt(0) && Columns.instant(row.get(0)).isAfter(last)) {
                 last = Columns.instant(row.get(0));
             }
@@ -156,39 +158,45 @@ public final class AnalyzeJob {
     }
 
     /** The new warehouse versions (table -> version) and their rows in the selection, to publish. */
-    private record Written(Optional<KpiTables> inRange, Map<String, String> versions) {
+    private record Written(Optional<Rows> inRange, Map<String, String> versions) {
         static final Written NOTHING = new Written(Optional.empty(), Map.of());
     }
 
+    /** The rows of {@link KpiTables} on the driver, in the column order of the store tables. */
+    private record Rows(List<Row> kpiWeekly, List<Row> busiestHours, List<Row> topComplaints, List<Row> answerTickets) {
+    }
+
     private Written writeAll(Warehouse warehouse, KpiTables tables, WeekSelection range) {
-        Path kpis = write(warehouse, KPI_WEEKLY, tables.kpiWeekly(), range);
-        Path busiest = write(warehouse, BUSIEST_HOURS, tables.busiestHours(), range);
-        Path complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
-        KpiTables inRange = new KpiTables(inRange(warehouse.read(kpis), tables.kpiWeekly(), range),
-                inRange(warehouse.read(busiest), tables.busiestHours(), range),
-                inRange(warehouse.read(complaints), tables.topComplaints(), range), tables.answerTickets());
-        return new Written(Optional.of(inRange), Map.of(KPI_WEEKLY, kpis.getName(),
-                BUSIEST_HOURS, busiest.getName(), TOP_COMPLAINTS, complaints.getName()));
+        WrittenTable kpis = write(warehouse, KPI_WEEKLY, tables.kpiWeekly(), range);
+        WrittenTable busiest = write(warehouse, BUSIEST_HOURS, tables.busiestHours(), range);
+        WrittenTable complaints = write(warehouse, TOP_COMPLAINTS, tables.topComplaints(), range);
+        Rows inRange = new Rows(kpis.rows(), busiest.rows(), complaints.rows(), tables.answerTickets().collectAsList());
+        return new Written(Optional.of(inRange), Map.of(KPI_WEEKLY, kpis.version().getName(),
+                BUSIEST_HOURS, busiest.version().getName(), TOP_COMPLAINTS, complaints.version().getName()));
+    }
+
+    /** A version {@link #write} wrote, and the rows of the selection it holds (the ones to publish). */
+    private record WrittenTable(Path version, List<Row> rows) {
     }
 
     /**
      * Writes the table's next warehouse version: the new rows plus, when only a range was
      * recomputed, the current version's rows outside it. No reader sees it before {@link #commit}.
+     * The new rows are collected first (a few ten thousand at most: weeks x breakdown values),
+     * written from the driver and published from the same list: the version's rows in the
+     * selection are exactly these, so reading them back from the files would only cost more
+     * Spark jobs, and caching them to write and collect would cost more than collecting them.
      */
-    private Path write(Warehouse warehouse, String table, Dataset<Row> rows, WeekSelection range) {
-        Dataset<Row> all = rows;
+    private WrittenTable write(Warehouse warehouse, String table, Dataset<Row> rows, WeekSelection range) {
+        List<Row> computed = rows.collectAsList();
+        Dataset<Row> all = spark.createDataFrame(computed, rows.schema());
         Optional<Dataset<Row>> previous = warehouse.table(table);
         if (!range.isAll() && previous.isPresent()) {
-            all = previous.get().filter(not(range.filter("week"))).unionByName(rows);
+            all = previous.get().filter(not(range.filter("week"))).unionByName(all);
         }
         Path version = warehouse.replace(table, all);
         FaultInjection.haltAt("analyze.wrote." + table);
-        return version;
-    }
-
-    private static Dataset<Row> inRange(Dataset<Row> version, Dataset<Row> rows, WeekSelection range) {
-        return version.filter(range.filter("week")).select(rows.columns()[0],
-                Arrays.copyOfRange(rows.columns(), 1, rows.columns().length));
+        return new WrittenTable(version, computed);
     }
 
     /**
@@ -198,11 +206,12 @@ public final class AnalyzeJob {
      */
     private Result commit(AnalyzeRuns.Inputs inputs, AnalyzePlan.Plan plan, Written written,
                           Function<KpiPublisher.Published, Result> result) {
-        KpiPublisher.Tables rows = written.inRange().map(t -> new KpiPublisher.Tables(t.kpiWeekly().toLocalIterator(),
-                        t.busiestHours().toLocalIterator(), t.topComplaints().toLocalIterator()))
+        long started = System.nanoTime();
+        KpiPublisher.Tables rows = written.inRange().map(t -> KpiPublisher.Tables.inKeyOrder(t.kpiWeekly(),
+                        t.busiestHours(), t.topComplaints()))
                 .orElseGet(() -> new KpiPublisher.Tables(Collections.emptyIterator(), Collections.emptyIterator(),
                         Collections.emptyIterator()));
-        return store.dsl().transactionResult(tx -> {
+        Result committed = store.dsl().transactionResult(tx -> {
             Result done = result.apply(new KpiPublisher(tx.dsl()).publish(plan.weeks(), rows, inputs.runId()));
             FaultInjection.haltAt("analyze.publishing");
             new AnalyzeRuns(tx.dsl()).record(inputs);
@@ -210,9 +219,11 @@ public final class AnalyzeJob {
                     done.published().kpiRows(), null), summary(done), written.versions());
             new RunLog(tx.dsl(), clock).cutOff(inputs.runId(), done.cutOff());
             written.inRange().ifPresent(t -> new KpiPublisher(tx.dsl())
-                    .publishAnswerTickets(t.answerTickets().toLocalIterator(), inputs.runId()));
+                    .publishAnswerTickets(t.answerTickets().iterator(), inputs.runId()));
             return done;
         });
+        stage(String.format("published in one transaction in %.2f s", (System.nanoTime() - started) / 1e9));
+        return committed;
     }
 
     private void stage(String message) {

@@ -5,7 +5,10 @@ import static org.cskpi.store.jooq.Tables.BUSIEST_HOURS;
 import static org.cskpi.store.jooq.Tables.KPI_WEEKLY;
 import static org.cskpi.store.jooq.Tables.TOP_COMPLAINTS;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.cskpi.analytics.period.WeekSelection;
@@ -31,6 +34,33 @@ public final class KpiPublisher {
 
     /** The rows of one run, as Spark rows in the column order of the warehouse tables. */
     public record Tables(Iterator<Row> kpiWeekly, Iterator<Row> busiestHours, Iterator<Row> topComplaints) {
+
+        /**
+         * The rows in the order of each table's primary key. H2 inserts rows in key order into
+         * the ends of its B-trees; in Spark's order it rewrites pages all over them, which took
+         * twice the CPU for 25,000 KPI rows.
+         */
+        public static Tables inKeyOrder(List<Row> kpiWeekly, List<Row> busiestHours, List<Row> topComplaints) {
+            return new Tables(sorted(kpiWeekly, 4).iterator(), sorted(busiestHours, 3).iterator(),
+                    sorted(topComplaints, 2).iterator());
+        }
+
+        /** The rows sorted by their first {@code keyColumns} columns (strings and ints, never null: key columns). */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static List<Row> sorted(List<Row> rows, int keyColumns) {
+            Comparator<Row> byKey = (a, b) -> {
+                for (int i = 0; i < keyColumns; i++) {
+                    int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            };
+            List<Row> copy = new ArrayList<>(rows);
+            copy.sort(byKey);
+            return copy;
+        }
     }
 
     public record Published(long kpiRows, long busiestRows, long complaintRows) {
