@@ -90,6 +90,7 @@ public final class DuckPeer {
             files.append(files.length() > 1 ? ", " : "").append('\'').append(csv.replace("'", "''")).append('\'');
         }
         files.append(']');
+        // Types by header name: the generator's CSV also has customer_email and locale, which the KPIs ignore.
         String columns = "{'ticket_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'channel': 'VARCHAR', "
                 + "'category': 'VARCHAR', 'priority': 'VARCHAR', 'agent_id': 'VARCHAR', 'team': 'VARCHAR', "
                 + "'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'first_response_at': 'TIMESTAMPTZ', "
@@ -104,7 +105,7 @@ public final class DuckPeer {
                     + "ELSE lower(trim(category)) END AS category, "
                     + "agent_id, team, status, created_at, first_response_at, resolved_at, final_resolved_at, "
                     + "reopens, agent_replies, updated_at "
-                    + "FROM read_csv(" + files + ", header = true, columns = " + columns + ") "
+                    + "FROM read_csv(" + files + ", header = true, types = " + columns + ") "
                     + "QUALIFY row_number() OVER (PARTITION BY ticket_id ORDER BY updated_at DESC NULLS LAST) = 1");
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM tickets")) {
                 r.next();
