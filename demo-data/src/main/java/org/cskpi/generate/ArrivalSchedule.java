@@ -26,15 +26,31 @@ final class ArrivalSchedule {
     private final long start;
     private final int[] counts;
     private final double[] loads;
+    /** The generator-wide index of this schedule's first hour: it seeds the hour's arrival offsets. */
+    private final int firstHour;
 
-    private ArrivalSchedule(long start, int[] counts, double[] loads) {
+    private ArrivalSchedule(long start, int[] counts, double[] loads, int firstHour) {
         this.start = start;
         this.counts = counts;
         this.loads = loads;
+        this.firstHour = firstHour;
     }
 
     /** The schedule for {@code tickets} tickets in {@code weeks} ISO weeks ending on {@code lastDay}. */
     static ArrivalSchedule plan(long tickets, int weeks, LocalDate lastDay, ZoneId zone, long seed) {
+        return plan(tickets, weeks, lastDay, zone, seed, 0);
+    }
+
+    /**
+     * The schedule of a week that follows an earlier schedule ending at {@code firstHour}: its
+     * hours continue the earlier one's numbering, so their arrival offsets are new draws.
+     */
+    static ArrivalSchedule following(int firstHour, long tickets, LocalDate lastDay, ZoneId zone, long seed) {
+        return plan(tickets, 1, lastDay, zone, seed, firstHour);
+    }
+
+    private static ArrivalSchedule plan(long tickets, int weeks, LocalDate lastDay, ZoneId zone, long seed,
+                                        int firstHour) {
         LocalDate firstDay = lastDay.minusDays(7L * weeks - 1);
         long start = firstDay.atStartOfDay(zone).toEpochSecond();
         long end = lastDay.plusDays(1).atStartOfDay(zone).toEpochSecond();
@@ -61,7 +77,7 @@ final class ArrivalSchedule {
             assigned = upTo;
         }
         counts[hours - 1] += (int) (tickets - assigned);
-        return new ArrivalSchedule(start, counts, loads(weights, zone, start));
+        return new ArrivalSchedule(start, counts, loads(weights, zone, start), firstHour);
     }
 
     /** Load = hour weight over the mean weight of staffed daytime hours (09-21 local). */
@@ -104,9 +120,14 @@ final class ArrivalSchedule {
         return start + 3600L * counts.length;
     }
 
+    /** The generator-wide index of this schedule's first hour. */
+    int firstHour() {
+        return firstHour;
+    }
+
     /** Sorted second offsets within the hour for its tickets, from the hour's own stream. */
     int[] offsets(int hour, long seed) {
-        SplittableRandom rng = Seeds.stream(seed, Seeds.HOUR, hour);
+        SplittableRandom rng = Seeds.stream(seed, Seeds.HOUR, firstHour + hour);
         int[] offsets = new int[counts[hour]];
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = rng.nextInt(3600);

@@ -39,9 +39,14 @@ final class CanonicalCsvWriter implements ExportWriter {
                 t.canonicalStatus(), iso(f.createdAt()), iso(f.firstResponseAt()), iso(f.resolvedAt()),
                 iso(f.finalResolvedAt()), f.reopens(), f.agentReplies(), iso(f.updatedAt()), t.customer().locale());
         if (answer != null) {
-            responses.record(answer.ticketId(), answer.customerId(), answer.score(), answer.comment(),
-                    iso(answer.answeredAt()), answer.locale());
+            writeAnswer(answer);
         }
+    }
+
+    @Override
+    public void writeAnswer(SurveyAnswer answer) throws IOException {
+        responses.record(answer.ticketId(), answer.customerId(), answer.score(), answer.comment(),
+                iso(answer.answeredAt()), answer.locale());
     }
 
     private static String iso(long epochSecond) {

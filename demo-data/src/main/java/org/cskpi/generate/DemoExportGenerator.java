@@ -10,7 +10,8 @@ import org.cskpi.config.BusinessHours;
 /**
  * Streams {@code N} simulated tickets, in creation order, into every requested format. Memory
  * is bounded: one ticket at a time, one hour's arrival offsets, the fixed recent-customers
- * window and the writers' buffers. Progress goes to {@code progress} every 5 %.
+ * window and the writers' buffers. Progress goes to {@code progress} every 5 %. A following
+ * week's export of the same history is {@link NextWeekExport}'s.
  */
 public final class DemoExportGenerator {
 
@@ -23,60 +24,49 @@ public final class DemoExportGenerator {
     private final PrintStream progress;
 
     public DemoExportGenerator(GeneratorSettings settings, PrintStream progress) {
+        if (settings.nextWeek() != null) {
+            throw new IllegalArgumentException("a following week's export is NextWeekExport's");
+        }
         this.settings = settings;
         this.progress = progress;
     }
 
     public Summary run() throws IOException {
-        ArrivalSchedule schedule = ArrivalSchedule.plan(settings.tickets(), settings.weeks(), settings.lastDay(),
-                settings.zone(), settings.seed());
-        long cutoff = schedule.periodEnd();
-        TicketSimulator simulator = new TicketSimulator(settings.seed(),
-                new Lifecycle(new Staffing(settings.zone()), cutoff));
+        long cutoff = settings.cutoff(0);
+        TicketStream stream = new TicketStream(settings, 0, 0, cutoff);
         SurveyModel survey = new SurveyModel(settings.responsesShare(), settings.seed(), cutoff);
-        List<ExportWriter> writers = openWriters();
-        long index = 0;
-        long responded = 0;
-        long resolved = 0;
-        long answers = 0;
-        long nextReport = step(1);
+        List<ExportWriter> writers = openWriters(settings, settings.tickets(), false);
+        long[] totals = new long[4];
         try {
-            for (int hour = 0; hour < schedule.hours(); hour++) {
-                simulator.startHour(hour);
-                int[] offsets = schedule.offsets(hour, settings.seed());
-                for (int offset : offsets) {
-                    SimTicket ticket = simulator.next(index, hour, schedule.hourStart(hour) + offset,
-                            schedule.load(hour));
-                    SurveyAnswer answer = survey.answer(ticket);
-                    for (ExportWriter writer : writers) {
-                        writer.write(ticket, answer);
-                    }
-                    responded += ticket.facts().hasResponse() ? 1 : 0;
-                    resolved += ticket.facts().isResolved() ? 1 : 0;
-                    answers += answer == null ? 0 : 1;
-                    index++;
-                    if (index >= nextReport) {
-                        progress.printf("generate: %3d%% (%,d of %,d tickets)%n", 100 * index / settings.tickets(),
-                                index, settings.tickets());
-                        nextReport = step(Math.round(20.0 * index / settings.tickets()) + 1);
-                    }
+            stream.play((ticket, week) -> {
+                SurveyAnswer answer = survey.answer(ticket);
+                for (ExportWriter writer : writers) {
+                    writer.write(ticket, answer);
                 }
-            }
+                totals[0]++;
+                totals[1] += ticket.facts().hasResponse() ? 1 : 0;
+                totals[2] += ticket.facts().isResolved() ? 1 : 0;
+                totals[3] += answer == null ? 0 : 1;
+            }, progress, "generate");
         } finally {
-            for (ExportWriter writer : writers) {
-                writer.close();
-            }
+            close(writers);
         }
-        return new Summary(index, simulator.customerCount(), responded, resolved, answers, schedule.periodStart(),
+        return new Summary(totals[0], stream.customers(), totals[1], totals[2], totals[3], stream.historyStart(),
                 cutoff);
     }
 
-    /** The ticket count at which the k-th twentieth is done. */
-    private long step(long k) {
-        return Math.max(1, Math.min(settings.tickets(), Math.round(settings.tickets() * k / 20.0)));
+    static void close(List<ExportWriter> writers) throws IOException {
+        for (ExportWriter writer : writers) {
+            writer.close();
+        }
     }
 
-    private List<ExportWriter> openWriters() throws IOException {
+    /**
+     * The requested formats' writers; {@code accountTickets} is the help desk's ticket count so
+     * far, and {@code isIncrement} makes the Zendesk users export hold every requester once.
+     */
+    static List<ExportWriter> openWriters(GeneratorSettings settings, long accountTickets, boolean isIncrement)
+            throws IOException {
         BusinessHours hours = settings.businessHours();
         BusinessClock business = BusinessClock.of(new BusinessHours(settings.zone(), hours.week(), hours.holidays()));
         List<ExportWriter> writers = new ArrayList<>();
@@ -88,8 +78,8 @@ public final class DemoExportGenerator {
                 case CSV -> writers.add(new CanonicalCsvWriter(settings.out().resolve("csv")));
                 case FRESHDESK -> writers.add(new FreshdeskCsvWriter(settings.out().resolve("freshdesk"),
                         new Times(settings.zone()), business));
-                case ZENDESK -> writers.add(new ZendeskWriter(settings.out().resolve("zendesk"), settings.tickets(),
-                        settings.zone(), business));
+                case ZENDESK -> writers.add(new ZendeskWriter(settings.out().resolve("zendesk"), accountTickets,
+                        settings.zone(), business, isIncrement));
             }
         }
         return writers;

@@ -14,6 +14,13 @@ interface ExportWriter extends Closeable {
 
     void write(SimTicket ticket, SurveyAnswer answer) throws IOException;
 
+    /**
+     * An NPS answer whose ticket is not in this export (a following week's answer to an older
+     * ticket). Only formats that carry answers write it.
+     */
+    default void writeAnswer(SurveyAnswer answer) throws IOException {
+    }
+
     /** A UTF-8 writer with a large buffer to an owner-only file, creating parent directories. */
     static Writer open(Path file) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(file), StandardCharsets.UTF_8),

@@ -14,6 +14,10 @@ final class Seeds {
     static final long DAY = 0x646179L;
     static final long SURVEY = 0x737572766579L;
     static final long CUSTOMER = 0x637573746fL;
+    /** Plus the following week's number: which changed tickets that week's export carries. */
+    static final long UPDATE = 0x7570646174650000L;
+    /** Plus the following week's number: which changed tickets move channel that week. */
+    static final long MOVE = 0x6d6f76650000L;
 
     private Seeds() {
     }

@@ -89,6 +89,22 @@ record SimTicket(
                 reopens, replies, customerMessages, status, events.get(events.size() - 1).at());
     }
 
+    /** The same ticket, moved to {@code to} (an agent took the conversation to another channel). */
+    SimTicket withChannel(Channel to) {
+        return new SimTicket(id, customer, isNewCustomer, to, category, priority, agent, team, type, subject, events,
+                facts);
+    }
+
+    /** Whether some event happened in {@code [from, to)}. */
+    boolean changedBetween(long from, long to) {
+        for (SimEvent e : events) {
+            if (e.at() >= from && e.at() < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The canonical status (docs/architecture.md#help-desk-formats-read-by-name): Zendesk's new,
      * open and hold are all {@code open}.

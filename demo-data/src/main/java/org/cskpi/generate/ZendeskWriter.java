@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cskpi.config.BusinessClock;
@@ -29,8 +31,17 @@ final class ZendeskWriter implements ExportWriter {
     private final PagedJsonFile events;
     private final PagedJsonFile users;
     private final ZendeskMetricsJson metricsJson;
+    /** In an increment, the requesters already written (null for a history: each customer with their first ticket). */
+    private final Set<Long> requestersWritten;
 
-    ZendeskWriter(Path dir, long ticketCount, ZoneId accountZone, BusinessClock business) throws IOException {
+    /**
+     * {@code isIncrement}: the export of a following week, where an older ticket's requester
+     * must be in the users pages again, since ingest takes the requester's e-mail and locale
+     * from the same run.
+     */
+    ZendeskWriter(Path dir, long ticketCount, ZoneId accountZone, BusinessClock business, boolean isIncrement)
+            throws IOException {
+        requestersWritten = isIncrement ? new HashSet<>() : null;
         removeOldPages(dir);
         JsonFactory json = new JsonFactory();
         tickets = new PagedJsonFile(json, dir, "tickets", "tickets", PAGE_SIZE,
@@ -88,7 +99,9 @@ final class ZendeskWriter implements ExportWriter {
 
     @Override
     public void write(SimTicket t, SurveyAnswer answer) throws IOException {
-        if (t.isNewCustomer()) {
+        boolean isRequesterDue = requestersWritten == null ? t.isNewCustomer()
+                : requestersWritten.add(t.customer().id());
+        if (isRequesterDue) {
             ZendeskAccountJson.customer(users.next(t.facts().createdAt()), t.customer(), t.facts().createdAt());
         }
         ZendeskTicketJson.write(tickets.next(t.facts().updatedAt()), t);

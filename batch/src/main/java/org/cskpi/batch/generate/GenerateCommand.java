@@ -12,6 +12,7 @@ import org.cskpi.cli.CommonOptions;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.generate.DemoExportGenerator;
 import org.cskpi.generate.GeneratorSettings;
+import org.cskpi.generate.NextWeekExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code cskpi generate}: realistic demo help-desk exports (no Spark involved). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write realistic demo help-desk exports (Zendesk JSON, Freshdesk CSV, canonical CSV).",
-            "Also NPS answers. The same seed and end date give byte-identical files."})
+            "Also NPS answers. The same seed and end date give byte-identical files.",
+            "With --next-week K: only the export of the K-th week after that history (new tickets and updates)."})
 public final class GenerateCommand implements Callable<Integer> {
 
     /** What {@code --format} accepts. */
@@ -62,6 +64,22 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Share of resolved tickets with an NPS answer, 0-1 (default: ${DEFAULT-VALUE}).")
     double responsesShare;
 
+    @Option(names = "--next-week", paramLabel = "K", defaultValue = "0",
+            description = {"Write only the export of the K-th week after the history the other options describe "
+                    + "(1 = the week after --end): its new tickets, updates of older tickets as newer rows, and its NPS "
+                    + "answers. Ingest the history, then week 1, 2, … in order (default: 0, the history itself)."})
+    int nextWeek;
+
+    @Option(names = "--next-week-tickets", paramLabel = "M",
+            description = "New tickets in each week after the history (default: the history's weekly average, "
+                    + "tickets / weeks). Give the same M for every K of one history.")
+    Long nextWeekTickets;
+
+    @Option(names = "--updates-share", paramLabel = "F", defaultValue = "0.5",
+            description = "Updates of older tickets in a --next-week export, as a share of its new tickets; at most "
+                    + "all the tickets that changed that week (default: ${DEFAULT-VALUE}).")
+    double updatesShare;
+
     @Override
     public Integer call() throws Exception {
         CskpiConfig config = common.config();
@@ -70,9 +88,12 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorSettings settings;
         try {
             settings = new GeneratorSettings(tickets, weeks, seed, out, formats(), zone, lastDay, responsesShare,
-                    config.business());
+                    config.business(), nextWeek());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (settings.nextWeek() != null) {
+            return writeNextWeek(settings, zone);
         }
         long started = System.nanoTime();
         DemoExportGenerator.Summary s = new DemoExportGenerator(settings, System.err).run();
@@ -83,6 +104,31 @@ public final class GenerateCommand implements Callable<Integer> {
         System.out.printf("  %,d with a first response, %,d resolved, %,d NPS answers; formats %s%n",
                 s.responded(), s.resolved(), s.answers(), settings.formats().stream().sorted()
                         .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        return 0;
+    }
+
+    private GeneratorSettings.NextWeek nextWeek() {
+        if (nextWeek == 0) {
+            if (nextWeekTickets != null) {
+                throw new IllegalArgumentException("--next-week-tickets needs --next-week");
+            }
+            return null;
+        }
+        long weekly = nextWeekTickets != null ? nextWeekTickets : GeneratorSettings.weeklyTickets(tickets, weeks);
+        return new GeneratorSettings.NextWeek(nextWeek, weekly, updatesShare);
+    }
+
+    private int writeNextWeek(GeneratorSettings settings, ZoneId zone) throws java.io.IOException {
+        long started = System.nanoTime();
+        NextWeekExport.Summary s = new NextWeekExport(settings, System.err).run();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Generated week %d after the history (%s to %s, %s) into %s in %.1f s:%n",
+                settings.nextWeek().week(), Instant.ofEpochSecond(s.from()), Instant.ofEpochSecond(s.to()), zone, out,
+                seconds);
+        System.out.printf("  %s and %,d updates of older tickets (of %,d that changed that week: %,d reopened, "
+                        + "%,d resolved, %,d with a new customer message, %,d moved channel), %,d NPS answers%n",
+                count(s.newTickets(), "new ticket"), s.updates(), s.changed(), s.reopened(), s.resolved(),
+                s.messages(), s.moved(), s.answers());
         return 0;
     }
 

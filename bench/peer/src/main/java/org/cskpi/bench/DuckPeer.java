@@ -19,11 +19,13 @@ import java.util.Map;
  * canonical ticket CSV with the same definitions, and times it.
  *
  * <pre>
- *   DuckPeer load  --csv tickets.csv --db peer.duckdb --zone Europe/Oslo --out DIR [--window-days 7] [--warm 2]
+ *   DuckPeer load  --csv tickets.csv[,week1.csv...] --db peer.duckdb --zone Europe/Oslo --out DIR [--window-days 7] [--warm 2]
  *   DuckPeer kpis  --db peer.duckdb --zone Europe/Oslo --out DIR [--window-days 7] [--warm 2]
  * </pre>
  *
- * {@code load} creates the table from the CSV and then computes the KPIs (the "end to end"
+ * {@code load} creates the table from the CSV (several, comma-separated: a history and its
+ * following weeks' exports, the newest {@code updated_at} of a ticket winning as in cskpi's
+ * merge) and then computes the KPIs (the "end to end"
  * figure: load_s + kpis_cold_s); {@code kpis} opens an existing database in a fresh process
  * (cold) and computes them from DuckDB's own table. Both then repeat the KPI queries
  * {@code --warm} times (warm). Writes {@code DIR/kpis.csv} (kind, week, key, value) and
@@ -78,8 +80,17 @@ public final class DuckPeer {
         }
     }
 
-    /** Loads the canonical CSV as cskpi's ingest would read it (typed, category/channel normalised). */
-    static long load(Connection db, String csv) throws SQLException {
+    /**
+     * Loads the canonical CSV files (comma-separated) as cskpi's ingest would read them (typed,
+     * category/channel normalised, the newest row of a ticket wins).
+     */
+    static long load(Connection db, String csvFiles) throws SQLException {
+        StringBuilder files = new StringBuilder("[");
+        for (String csv : csvFiles.split(",")) {
+            files.append(files.length() > 1 ? ", " : "").append('\'').append(csv.replace("'", "''")).append('\'');
+        }
+        files.append(']');
+        // Types by header name: the generator's CSV also has customer_email and locale, which the KPIs ignore.
         String columns = "{'ticket_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'channel': 'VARCHAR', "
                 + "'category': 'VARCHAR', 'priority': 'VARCHAR', 'agent_id': 'VARCHAR', 'team': 'VARCHAR', "
                 + "'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'first_response_at': 'TIMESTAMPTZ', "
@@ -94,7 +105,7 @@ public final class DuckPeer {
                     + "ELSE lower(trim(category)) END AS category, "
                     + "agent_id, team, status, created_at, first_response_at, resolved_at, final_resolved_at, "
                     + "reopens, agent_replies, updated_at "
-                    + "FROM read_csv('" + csv.replace("'", "''") + "', header = true, columns = " + columns + ") "
+                    + "FROM read_csv(" + files + ", header = true, types = " + columns + ") "
                     + "QUALIFY row_number() OVER (PARTITION BY ticket_id ORDER BY updated_at DESC NULLS LAST) = 1");
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM tickets")) {
                 r.next();

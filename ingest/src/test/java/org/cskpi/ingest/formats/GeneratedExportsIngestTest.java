@@ -19,6 +19,7 @@ import org.cskpi.config.BusinessHours;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.generate.DemoExportGenerator;
 import org.cskpi.generate.GeneratorSettings;
+import org.cskpi.generate.NextWeekExport;
 import org.cskpi.generate.GeneratorSettings.Format;
 import org.cskpi.ingest.csv.CsvReaders;
 import org.cskpi.ingest.freshdesk.FreshdeskReader;
@@ -47,6 +48,7 @@ class GeneratedExportsIngestTest {
     private Map<String, Row> fromCsv;
     private Map<String, Row> fromZendesk;
     private Map<String, Row> fromFreshdesk;
+    private NextWeekExport.Summary week;
 
     @BeforeAll
     void generate_and_ingest_every_format(@TempDir Path tempDir) throws Exception {
@@ -57,18 +59,31 @@ class GeneratedExportsIngestTest {
         GeneratorSettings settings = new GeneratorSettings(1_500, 3, 11, out, EnumSet.allOf(Format.class),
                 ACCOUNT_ZONE, LocalDate.of(2026, 11, 1), 0.25, BusinessHours.standard(ACCOUNT_ZONE));
         new DemoExportGenerator(settings, new PrintStream(OutputStream.nullOutputStream())).run();
+        // Then the following week's export (new tickets and updates of older ones) on top.
+        Path next = dir.resolve("week1");
+        week = new NextWeekExport(new GeneratorSettings(1_500, 3, 11, next, EnumSet.allOf(Format.class), ACCOUNT_ZONE,
+                LocalDate.of(2026, 11, 1), 0.25, BusinessHours.standard(ACCOUNT_ZONE),
+                new GeneratorSettings.NextWeek(1, 300, 0.5)), new PrintStream(OutputStream.nullOutputStream())).run();
 
-        fromCsv = ingest("csv", CsvReaders.canonical(), out.resolve("csv/tickets.csv"));
-        fromZendesk = ingest("zendesk", ZendeskReader.from(CskpiConfig.defaults(dir)), out.resolve("zendesk"));
-        fromFreshdesk = ingest("freshdesk", new FreshdeskReader(), out.resolve("freshdesk/tickets.csv"));
+        fromCsv = ingest("csv", CsvReaders.canonical(), out.resolve("csv/tickets.csv"), next.resolve("csv/tickets.csv"));
+        fromZendesk = ingest("zendesk", ZendeskReader.from(CskpiConfig.defaults(dir)), out.resolve("zendesk"),
+                next.resolve("zendesk"));
+        fromFreshdesk = ingest("freshdesk", new FreshdeskReader(), out.resolve("freshdesk/tickets.csv"),
+                next.resolve("freshdesk/tickets.csv"));
     }
 
-    private Map<String, Row> ingest(String name, org.cskpi.ingest.source.SourceReader reader, Path input) {
+    private Map<String, Row> ingest(String name, org.cskpi.ingest.source.SourceReader reader, Path history,
+                                    Path nextWeek) {
         try (IngestRun run = new IngestRun(dir.resolve("data-" + name))) {
-            IngestSummary summary = run.ingest(reader, ACCOUNT_ZONE, input);
+            IngestSummary summary = run.ingest(reader, ACCOUNT_ZONE, history);
             assertThat(summary.rowsRead()).as(name + " rows read").isEqualTo(1_500);
             assertThat(summary.quarantinedByReason()).as(name + " quarantine").isEmpty();
             assertThat(summary.rowsAccepted()).as(name + " accepted").isEqualTo(1_500);
+            IngestSummary increment = run.ingest(reader, ACCOUNT_ZONE, nextWeek);
+            assertThat(increment.quarantinedByReason()).as(name + " week 1 quarantine").isEmpty();
+            assertThat(increment.rowsAccepted()).as(name + " week 1 accepted").isEqualTo(300 + week.updates());
+            assertThat(increment.tickets().created()).as(name + " week 1 new").isEqualTo(300);
+            assertThat(increment.tickets().updated()).as(name + " week 1 updated").isEqualTo(week.updates());
             return run.tickets().stream().collect(Collectors.toMap(r -> r.<String>getAs("ticket_id"), Function.identity(),
                     (a, b) -> a, LinkedHashMap::new));
         }
@@ -100,6 +115,13 @@ class GeneratedExportsIngestTest {
                 assertThat(freshdesk.<Object>getAs("resolved_at")).isEqualTo(csv.getAs("resolved_at"));
             }
         }
+    }
+
+    @Test
+    void the_following_week_adds_its_tickets_and_updates_older_ones_in_every_format() {
+        assertThat(fromCsv).hasSize(1_800);
+        assertThat(week.updates()).isBetween(100L, 200L);
+        assertThat(week.moved()).isPositive();
     }
 
     @Test
