@@ -22,7 +22,7 @@ import org.cskpi.store.Store;
  * on the configured {@code spark.master}, that serves the views of {@code cskpi sql} plus
  * {@code survey_invitations}, read-only ({@link ReadOnlyCheck}, {@link ConnectGuard}), with a
  * per-query time limit ({@link QueryTimeLimit}), a row cap, fair sharing of the cores between
- * queries, and token authentication.
+ * users ({@link UserPools}), and token authentication.
  */
 public final class SqlServer implements AutoCloseable {
 
@@ -80,18 +80,24 @@ public final class SqlServer implements AutoCloseable {
         conf.set("spark.connect.grpc.binding.address", settings.host());
         conf.set("spark.connect.grpc.binding.port", String.valueOf(settings.port()));
         conf.set("spark.connect.authenticate.token", token);
-        conf.set("spark.connect.grpc.interceptor.classes", ConnectGuard.class.getName());
+        // In reverse order of running: the guard refuses first, then the session gets its user's pool.
+        conf.set("spark.connect.grpc.interceptor.classes",
+                UserPoolAssigner.class.getName() + "," + ConnectGuard.class.getName());
         conf.set(ConnectGuard.MAX_ROWS, String.valueOf(settings.maxRows()));
         // No file is read by naming it in SQL (csv.`/path`); the read-only check refuses it too.
         conf.set("spark.sql.runSQLOnFiles", "false");
-        // Queries share the cores: a runaway query's tasks do not queue another's SELECT 1.
+        // Users share the cores, each in a pool of their own (UserPools): a runaway query's
+        // waiting tasks do not queue another analyst's SELECT 1.
         conf.set("spark.scheduler.mode", "FAIR");
         conf.set("spark.scheduler.allocation.file", fairPool().toString());
         conf.set("spark.job.interruptOnCancel", "true");
         return conf;
     }
 
-    /** The default pool, fair between the jobs in it (Spark's default pool is first-in first-out). */
+    /**
+     * The default pool, fair between the jobs in it (Spark's default pool is first-in first-out),
+     * for the service's own jobs; the users' pools are added as users come (UserPools).
+     */
     private static Path fairPool() {
         try {
             Path file = Files.createTempFile("cskpi-fair-pool", ".xml");
