@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
@@ -77,6 +79,7 @@ public final class SqlServer implements AutoCloseable {
     static SparkConf conf(CskpiConfig config, String token) {
         CskpiConfig.SqlServer settings = config.sqlServer();
         SparkConf conf = Sessions.conf(config, "sql-server", new SparkConf(true));
+        conf.set("spark.master", withSpareSlots(conf.get("spark.master"), Runtime.getRuntime().availableProcessors()));
         conf.set("spark.connect.grpc.binding.address", settings.host());
         conf.set("spark.connect.grpc.binding.port", String.valueOf(settings.port()));
         conf.set("spark.connect.authenticate.token", token);
@@ -92,6 +95,27 @@ public final class SqlServer implements AutoCloseable {
         conf.set("spark.scheduler.allocation.file", fairPool().toString());
         conf.set("spark.job.interruptOnCancel", "true");
         return conf;
+    }
+
+    /** Task slots per core of a local master (see {@link #withSpareSlots}). */
+    static final int SLOTS_PER_CORE = 4;
+    private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+
+    /**
+     * A local master with {@link #SLOTS_PER_CORE} task slots per core; any other master as it
+     * is. Spark never pre-empts a running task, and a pool only decides who gets the next free
+     * slot: with one slot per core, a runaway query's few long tasks (a cross join) take every
+     * slot and another analyst's SELECT 1 waits for the time limit. A slot is a thread, so spare
+     * ones let the short query start at once and share the cores through the OS.
+     */
+    static String withSpareSlots(String master, int cores) {
+        Matcher local = LOCAL_MASTER.matcher(master);
+        if (!local.matches()) {
+            return master;
+        }
+        String threads = local.group(1);
+        int slots = threads == null ? 1 : threads.equals("*") ? cores : Integer.parseInt(threads);
+        return "local[" + slots * SLOTS_PER_CORE + "]";
     }
 
     /**
