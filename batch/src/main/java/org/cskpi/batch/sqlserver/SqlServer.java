@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
@@ -22,7 +24,7 @@ import org.cskpi.store.Store;
  * on the configured {@code spark.master}, that serves the views of {@code cskpi sql} plus
  * {@code survey_invitations}, read-only ({@link ReadOnlyCheck}, {@link ConnectGuard}), with a
  * per-query time limit ({@link QueryTimeLimit}), a row cap, fair sharing of the cores between
- * queries, and token authentication.
+ * users ({@link UserPools}), and token authentication.
  */
 public final class SqlServer implements AutoCloseable {
 
@@ -77,21 +79,49 @@ public final class SqlServer implements AutoCloseable {
     static SparkConf conf(CskpiConfig config, String token) {
         CskpiConfig.SqlServer settings = config.sqlServer();
         SparkConf conf = Sessions.conf(config, "sql-server", new SparkConf(true));
+        conf.set("spark.master", withSpareSlots(conf.get("spark.master"), Runtime.getRuntime().availableProcessors()));
         conf.set("spark.connect.grpc.binding.address", settings.host());
         conf.set("spark.connect.grpc.binding.port", String.valueOf(settings.port()));
         conf.set("spark.connect.authenticate.token", token);
-        conf.set("spark.connect.grpc.interceptor.classes", ConnectGuard.class.getName());
+        // In reverse order of running: the guard refuses first, then the session gets its user's pool.
+        conf.set("spark.connect.grpc.interceptor.classes",
+                UserPoolAssigner.class.getName() + "," + ConnectGuard.class.getName());
         conf.set(ConnectGuard.MAX_ROWS, String.valueOf(settings.maxRows()));
         // No file is read by naming it in SQL (csv.`/path`); the read-only check refuses it too.
         conf.set("spark.sql.runSQLOnFiles", "false");
-        // Queries share the cores: a runaway query's tasks do not queue another's SELECT 1.
+        // Users share the cores, each in a pool of their own (UserPools): a runaway query's
+        // waiting tasks do not queue another analyst's SELECT 1.
         conf.set("spark.scheduler.mode", "FAIR");
         conf.set("spark.scheduler.allocation.file", fairPool().toString());
         conf.set("spark.job.interruptOnCancel", "true");
         return conf;
     }
 
-    /** The default pool, fair between the jobs in it (Spark's default pool is first-in first-out). */
+    /** Task slots per core of a local master (see {@link #withSpareSlots}). */
+    static final int SLOTS_PER_CORE = 4;
+    private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+
+    /**
+     * A local master with {@link #SLOTS_PER_CORE} task slots per core; any other master as it
+     * is. Spark never pre-empts a running task, and a pool only decides who gets the next free
+     * slot: with one slot per core, a runaway query's few long tasks (a cross join) take every
+     * slot and another analyst's SELECT 1 waits for the time limit. A slot is a thread, so spare
+     * ones let the short query start at once and share the cores through the OS.
+     */
+    static String withSpareSlots(String master, int cores) {
+        Matcher local = LOCAL_MASTER.matcher(master);
+        if (!local.matches()) {
+            return master;
+        }
+        String threads = local.group(1);
+        int slots = threads == null ? 1 : threads.equals("*") ? cores : Integer.parseInt(threads);
+        return "local[" + slots * SLOTS_PER_CORE + "]";
+    }
+
+    /**
+     * The default pool, fair between the jobs in it (Spark's default pool is first-in first-out),
+     * for the service's own jobs; the users' pools are added as users come (UserPools).
+     */
     private static Path fairPool() {
         try {
             Path file = Files.createTempFile("cskpi-fair-pool", ".xml");

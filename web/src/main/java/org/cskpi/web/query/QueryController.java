@@ -50,7 +50,7 @@ final class QueryController {
     void run(Context ctx) {
         String sql = Optional.ofNullable(ctx.formParam("sql")).orElse("");
         try {
-            render(ctx, sql, mine.recorded(ctx, sql, () -> queries.run(sql)), "");
+            render(ctx, sql, mine.recorded(ctx, sql, () -> queries.run(sql, analyst(ctx))), "");
         } catch (QueryRefused e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, sql, null, e.getMessage());
@@ -60,7 +60,7 @@ final class QueryController {
     void csv(Context ctx) {
         String sql = Optional.ofNullable(ctx.formParam("sql")).orElse("");
         try {
-            QueryResult result = mine.recorded(ctx, sql, () -> queries.run(sql));
+            QueryResult result = mine.recorded(ctx, sql, () -> queries.run(sql, analyst(ctx)));
             String name = "cskpi-query-" + LocalDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv";
             ctx.contentType("text/csv; charset=utf-8")
@@ -81,10 +81,15 @@ final class QueryController {
         }
     }
 
+    /** Whose queries these are: the service runs each analyst's in a scheduler pool of their own. */
+    private String analyst(Context ctx) {
+        return auth.requireUser(ctx).username();
+    }
+
     /** The schema browser's views; while the service is down, their names and the reason. */
-    private List<TableInfo> tables(Map<String, Object> model) {
+    private List<TableInfo> tables(Context ctx, Map<String, Object> model) {
         try {
-            return queries.tables();
+            return queries.tables(analyst(ctx));
         } catch (QueryRefused e) {
             model.put("service_error", e.getMessage());
             return SqlService.VIEWS.stream().map(name -> new TableInfo(name, List.of(), -1)).toList();
@@ -103,7 +108,7 @@ final class QueryController {
         }
         model.put("error", error);
         model.put("service_error", "");
-        model.put("tables", tables(model));
+        model.put("tables", tables(ctx, model));
         model.put("max_rows", queries.maxRows());
         model.put("timeout_seconds", queries.timeoutSeconds());
         model.putAll(mine.model(ctx));

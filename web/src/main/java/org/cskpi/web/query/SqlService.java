@@ -56,11 +56,14 @@ public final class SqlService {
         return timeoutSeconds;
     }
 
-    /** Runs one statement; {@link QueryRefused} carries the one line to show. */
-    public QueryResult run(String sql) {
+    /**
+     * Runs one statement as {@code analyst} (their user name: the service runs each user's
+     * queries in a scheduler pool of their own); {@link QueryRefused} carries the one line to show.
+     */
+    public QueryResult run(String sql, String analyst) {
         String statement = SingleStatement.of(sql);
         long started = System.nanoTime();
-        return withSession(statement, session -> {
+        return withSession(statement, analyst, session -> {
             Dataset<Row> result = session.sql(statement);
             StructType schema = result.schema();
             List<Row> rows = result.limit(maxRows + 1).collectAsList();
@@ -77,18 +80,18 @@ public final class SqlService {
     private final AtomicReference<Listing> listing = new AtomicReference<>();
 
     /** The views with their columns, types and row counts, for the schema browser (at most 30 s old). */
-    public List<TableInfo> tables() {
+    public List<TableInfo> tables(String analyst) {
         Listing last = listing.get();
         if (last != null && System.nanoTime() - last.takenNanos() < TABLES_FRESH_NANOS) {
             return last.tables();
         }
-        List<TableInfo> tables = listTables();
+        List<TableInfo> tables = listTables(analyst);
         listing.set(new Listing(System.nanoTime(), tables));
         return tables;
     }
 
-    private List<TableInfo> listTables() {
-        return withSession("", session -> {
+    private List<TableInfo> listTables(String analyst) {
+        return withSession("", analyst, session -> {
             List<TableInfo> tables = new ArrayList<>();
             StringBuilder counts = new StringBuilder();
             for (String view : VIEWS) {
@@ -111,7 +114,7 @@ public final class SqlService {
         T apply(SparkSession session);
     }
 
-    private <T> T withSession(String statement, Work<T> work) {
+    private <T> T withSession(String statement, String analyst, Work<T> work) {
         Optional<String> token = server.token();
         if (token.isEmpty()) {
             throw new QueryRefused("The SQL service is not configured: set sql_server.token (docs/sql-server.md).");
@@ -121,6 +124,7 @@ public final class SqlService {
             // No retries: the service is on this machine; if it is down, the page says so at once.
             SparkConnectClient client = SparkConnectClient.builder().connectionString(server.url())
                     .interceptor(new BearerToken(token.get()))
+                    .userId(analyst)
                     .retryPolicy(CollectionConverters.asScala(List.<RetryPolicy>of()).toList())
                     .build();
             session = SparkSession.builder().client(client).create();
