@@ -3,6 +3,7 @@ package org.cskpi.batch.sqlserver;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.connect.proto.ConfigRequest;
 import org.apache.spark.connect.proto.ExecutePlanRequest;
@@ -28,7 +29,8 @@ import org.sparkproject.connect.protobuf.Message;
  *       function registration, ML, streaming, checkpoints);
  *   <li>no plan carries user code: inline Scala/Java/Python functions, table functions or
  *       data sources are refused before the server deserialises them;
- *   <li>configuration is read freely but set only for {@link ReadOnlyCheck#SETTABLE};
+ *   <li>configuration is set only for {@link ReadOnlyCheck#SETTABLE}, and read by name except
+ *       for secrets (the token among them); it is never listed whole;
  *   <li>a query's result is capped at {@code spark.cskpi.sqlServer.maxRows} rows plus one, the
  *       extra row telling the client that more rows exist.
  * </ul>
@@ -100,15 +102,35 @@ public final class ConnectGuard implements ServerInterceptor {
         return null;
     }
 
+    /** What looks like a secret by its name, as Spark's own redaction matches it. */
+    private static final Pattern SECRET = Pattern.compile("(?i)secret|password|token|credential|access[.]?key");
+
     private static String configRefusal(ConfigRequest.Operation operation) {
-        List<String> keys = switch (operation.getOpTypeCase()) {
-            case SET -> operation.getSet().getPairsList().stream().map(KeyValue::getKey).toList();
-            case UNSET -> operation.getUnset().getKeysList();
-            default -> List.of();
+        return switch (operation.getOpTypeCase()) {
+            case SET -> settingRefusal(operation.getSet().getPairsList().stream().map(KeyValue::getKey).toList());
+            case UNSET -> settingRefusal(operation.getUnset().getKeysList());
+            case GET -> readingRefusal(operation.getGet().getKeysList());
+            case GET_WITH_DEFAULT -> readingRefusal(operation.getGetWithDefault().getPairsList().stream()
+                    .map(KeyValue::getKey).toList());
+            case GET_OPTION -> readingRefusal(operation.getGetOption().getKeysList());
+            case GET_ALL -> "listing the settings is not allowed; read a setting by its name";
+            default -> null;
         };
+    }
+
+    private static String settingRefusal(List<String> keys) {
         for (String key : keys) {
             if (!ReadOnlyCheck.SETTABLE.contains(key.toLowerCase(java.util.Locale.ROOT))) {
                 return "setting " + key + " is not allowed; settable here: " + String.join(", ", ReadOnlyCheck.SETTABLE);
+            }
+        }
+        return null;
+    }
+
+    private static String readingRefusal(List<String> keys) {
+        for (String key : keys) {
+            if (SECRET.matcher(key).find()) {
+                return "reading " + key + " is not allowed: it holds a secret";
             }
         }
         return null;

@@ -87,6 +87,8 @@ public final class SqlServer implements AutoCloseable {
         conf.set("spark.connect.grpc.interceptor.classes",
                 UserPoolAssigner.class.getName() + "," + ConnectGuard.class.getName());
         conf.set(ConnectGuard.MAX_ROWS, String.valueOf(settings.maxRows()));
+        // ${key} in SQL would be replaced by any setting's value, the token's among them.
+        conf.set("spark.sql.variable.substitute", "false");
         // No file is read by naming it in SQL (csv.`/path`); the read-only check refuses it too.
         conf.set("spark.sql.runSQLOnFiles", "false");
         // Users share the cores, each in a pool of their own (UserPools): a runaway query's

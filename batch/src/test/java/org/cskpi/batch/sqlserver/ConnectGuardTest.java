@@ -55,7 +55,7 @@ class ConnectGuardTest {
     }
 
     @Test
-    void only_the_allowed_settings_can_be_set_and_any_can_be_read() {
+    void only_the_allowed_settings_can_be_set_and_read_only_by_name_and_never_a_secret() {
         ConfigRequest set = ConfigRequest.newBuilder().setSessionId("s").setOperation(ConfigRequest.Operation.newBuilder()
                 .setSet(ConfigRequest.Set.newBuilder().addPairs(KeyValue.newBuilder()
                         .setKey("spark.sql.runSQLOnFiles").setValue("true")))).build();
@@ -64,9 +64,15 @@ class ConnectGuardTest {
                 .setSet(ConfigRequest.Set.newBuilder().addPairs(KeyValue.newBuilder()
                         .setKey("spark.sql.session.timeZone").setValue("Europe/Oslo")))).build();
         assertThat(ConnectGuard.refusal(zone)).isNull();
-        ConfigRequest get = ConfigRequest.newBuilder().setSessionId("s").setOperation(ConfigRequest.Operation.newBuilder()
+        ConfigRequest all = ConfigRequest.newBuilder().setSessionId("s").setOperation(ConfigRequest.Operation.newBuilder()
                 .setGetAll(ConfigRequest.GetAll.newBuilder())).build();
-        assertThat(ConnectGuard.refusal(get)).isNull();
+        assertThat(ConnectGuard.refusal(all)).contains("listing the settings is not allowed");
+        ConfigRequest token = ConfigRequest.newBuilder().setSessionId("s").setOperation(ConfigRequest.Operation.newBuilder()
+                .setGetOption(ConfigRequest.GetOption.newBuilder().addKeys("spark.connect.authenticate.token"))).build();
+        assertThat(ConnectGuard.refusal(token)).contains("reading spark.connect.authenticate.token is not allowed");
+        ConfigRequest timeZone = ConfigRequest.newBuilder().setSessionId("s").setOperation(ConfigRequest.Operation.newBuilder()
+                .setGet(ConfigRequest.Get.newBuilder().addKeys("spark.sql.session.timeZone"))).build();
+        assertThat(ConnectGuard.refusal(timeZone)).isNull();
     }
 
     @Test

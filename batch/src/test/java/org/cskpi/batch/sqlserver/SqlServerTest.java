@@ -126,6 +126,15 @@ class SqlServerTest {
     }
 
     @Test
+    void the_token_cannot_be_read_through_sql() {
+        // /query's analysts send only SQL and do not hold the token: ${key} must not reveal it.
+        assertThat(analyst().sql("SELECT '${spark.connect.authenticate.token}' AS t").first().getString(0))
+                .as("no substitution").isEqualTo("${spark.connect.authenticate.token}");
+        assertThatThrownBy(() -> analyst().sql("SET spark.sql.variable.substitute = true").collectAsList())
+                .hasMessageContaining("Refused:");
+    }
+
+    @Test
     void refuses_a_file_named_in_the_query_and_a_dataframe_read() {
         assertThatThrownBy(() -> analyst().sql("SELECT * FROM text.`/etc/hostname`").collectAsList())
                 .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");

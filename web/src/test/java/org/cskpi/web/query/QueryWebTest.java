@@ -54,17 +54,6 @@ class QueryWebTest {
     }
 
     @Test
-    void the_analysts_queries_run_in_their_own_scheduler_pool(SqlServerProcess.Running service) {
-        asAnalyst(service.settings(), 100, (analyst, csrf) -> {
-            // Spark substitutes ${key} with the session's setting: the pool the service gave this session.
-            HttpResponse<String> pool = analyst.post("/query",
-                    form("csrf", csrf, "sql", "SELECT '${spark.scheduler.pool}' AS pool"));
-            assertThat(pool.statusCode()).isEqualTo(200);
-            assertThat(pool.body()).contains("<td>user:analyst1</td>");
-        });
-    }
-
-    @Test
     void the_schema_browser_lists_the_views_with_types_and_row_counts(SqlServerProcess.Running service) {
         asAnalyst(service.settings(), 100, (analyst, csrf) -> {
             String page = analyst.get("/query").body();
