@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -94,9 +96,10 @@ class PagesAccessibilityBrowserTest {
     /** The query page showing a result table, its fullest state. */
     private static void openQueryResult(Chromium chromium) {
         signIn(chromium, "/query");
-        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("sql")));
-        chromium.driver().findElement(By.id("sql")).clear();
-        chromium.driver().findElement(By.id("sql")).sendKeys("SELECT id AS n FROM range(1, 4)");
+        // The text area is hidden behind the CodeMirror editor: type as an analyst does.
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".editor .CodeMirror"))).click();
+        new Actions(chromium.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE).sendKeys("SELECT id AS n FROM range(1, 4)").perform();
         chromium.driver().findElement(By.cssSelector(".buttons button")).click();
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.result")));
     }
