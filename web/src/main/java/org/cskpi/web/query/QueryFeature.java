@@ -27,5 +27,6 @@ public record QueryFeature(QueryDeps deps, Pages pages) implements WebFeature {
         config.routes.get("/query/saved/{id}", savedQueries::open);
         config.routes.post("/query/saved/{id}/delete", savedQueries::delete);
         config.routes.get("/query/history/{id}", savedQueries::fromHistory);
+        config.events.serverStopped(deps.queries()::close);
     }
 }

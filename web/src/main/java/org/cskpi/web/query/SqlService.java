@@ -1,23 +1,30 @@
 package org.cskpi.web.query;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.QueryContext;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.Dataset;
 import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.connect.client.RetryPolicy;
+import org.apache.spark.sql.connect.client.SparkResult;
 import org.apache.spark.sql.connect.client.SparkConnectClient;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.util.CloseableIterator;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cskpi.config.CskpiConfig;
@@ -28,11 +35,12 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The analysts' queries, sent to the SQL service ({@code cskpi sql-server}) through the Spark
  * Connect client: this JVM only ships the text and reads rows back, it never evaluates the SQL.
- * Each query runs in a Connect session of its own, so what one analyst sets reaches nobody else.
+ * Each analyst has a Connect session of their own ({@link AnalystSessions}), so what one sets
+ * reaches nobody else.
  * The service enforces read-only access, the time limit and its row cap; this side asks for at
  * most {@code web.query_max_rows} rows plus one, to know whether more exist.
  */
-public final class SqlService {
+public final class SqlService implements AutoCloseable {
 
     /** The views of the service, in the order the schema browser lists them. */
     static final List<String> VIEWS = List.of("tickets", "messages", "survey_responses", "survey_invitations",
@@ -41,6 +49,13 @@ public final class SqlService {
     private final CskpiConfig.SqlServer server;
     private final int timeoutSeconds;
     private final int maxRows;
+    private final AnalystSessions<SparkSession> sessions = new AnalystSessions<>(this::open, Duration.ofMinutes(10), System::nanoTime);
+    /**
+     * Threads that wait for the service, one per running query: the common pool has as many
+     * threads as cores less one, and a long query would hold one of them from everybody else.
+     */
+    private final ExecutorService waiting = Executors.newCachedThreadPool(SqlService::waitingThread);
+    private static final AtomicInteger WAITING_THREADS = new AtomicInteger();
 
     public SqlService(CskpiConfig.SqlServer server, int timeoutSeconds, int maxRows) {
         this.server = server;
@@ -64,10 +79,16 @@ public final class SqlService {
         String statement = SingleStatement.of(sql);
         long started = System.nanoTime();
         return withSession(statement, analyst, session -> {
-            Dataset<Row> result = session.sql(statement);
-            StructType schema = result.schema();
-            List<Row> rows = result.limit(maxRows + 1).collectAsList();
-            return read(schema, rows, started);
+            // The rows come with their schema: one round trip for the query, none to describe it.
+            try (SparkResult<Row> result = session.sql(statement).limit(maxRows + 1).collectResult()) {
+                List<Row> rows = new ArrayList<>(result.length());
+                // Closing the result frees what its iterator holds.
+                CloseableIterator<Row> it = result.iterator();
+                while (it.hasNext()) {
+                    rows.add(it.next());
+                }
+                return read(result.schema(), rows, started);
+            }
         });
     }
 
@@ -78,16 +99,33 @@ public final class SqlService {
     }
 
     private final AtomicReference<Listing> listing = new AtomicReference<>();
+    private final AtomicBoolean listingRefresh = new AtomicBoolean();
 
-    /** The views with their columns, types and row counts, for the schema browser (at most 30 s old). */
+    /**
+     * The views with their columns, types and row counts, for the schema browser. Only the first
+     * listing is taken while the page waits; after that a listing older than 30 s is shown once
+     * more while a new one is taken in the background, so a page never waits behind the counts
+     * (which queue behind any long query holding the service's task slots).
+     */
     public List<TableInfo> tables(String analyst) {
         Listing last = listing.get();
-        if (last != null && System.nanoTime() - last.takenNanos() < TABLES_FRESH_NANOS) {
-            return last.tables();
+        if (last == null) {
+            List<TableInfo> tables = listTables(analyst);
+            listing.set(new Listing(System.nanoTime(), tables));
+            return tables;
         }
-        List<TableInfo> tables = listTables(analyst);
-        listing.set(new Listing(System.nanoTime(), tables));
-        return tables;
+        if (System.nanoTime() - last.takenNanos() >= TABLES_FRESH_NANOS && listingRefresh.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    listing.set(new Listing(System.nanoTime(), listTables(analyst)));
+                } catch (QueryRefused e) {
+                    // The service is down or busy: the last listing stays until it answers again.
+                } finally {
+                    listingRefresh.set(false);
+                }
+            }, waiting);
+        }
+        return last.tables();
     }
 
     private List<TableInfo> listTables(String analyst) {
@@ -114,12 +152,11 @@ public final class SqlService {
         T apply(SparkSession session);
     }
 
-    private <T> T withSession(String statement, String analyst, Work<T> work) {
+    private SparkSession open(String analyst) {
         Optional<String> token = server.token();
         if (token.isEmpty()) {
             throw new QueryRefused("The SQL service is not configured: set sql_server.token (docs/sql-server.md).");
         }
-        SparkSession session;
         try {
             // No retries: the service is on this machine; if it is down, the page says so at once.
             SparkConnectClient client = SparkConnectClient.builder().connectionString(server.url())
@@ -127,34 +164,72 @@ public final class SqlService {
                     .userId(analyst)
                     .retryPolicy(CollectionConverters.asScala(List.<RetryPolicy>of()).toList())
                     .build();
-            session = SparkSession.builder().client(client).create();
+            return SparkSession.builder().client(client).create();
         } catch (RuntimeException e) {
             throw new QueryRefused(describe(e, ""));
         }
-        CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> work.apply(session));
+    }
+
+    private <T> T withSession(String statement, String analyst, Work<T> work) {
+        SparkSession session = sessions.of(analyst);
+        String tag = "cskpi-query-" + UUID.randomUUID();
+        CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> {
+            // Tags belong to the thread that sets them; this one sends the query.
+            session.addTag(tag);
+            try {
+                return work.apply(session);
+            } finally {
+                session.removeTag(tag);
+            }
+        }, waiting);
         try {
             // The service stops a query at its own limit; this one is a safety net a little later.
             return running.get(timeoutSeconds + 5L, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            session.interruptAll();
+            interrupt(session, tag);
             throw new QueryRefused("The query ran longer than " + timeoutSeconds + " s and was stopped.");
         } catch (ExecutionException e) {
+            if (lostSession(e.getCause())) {
+                sessions.discard(analyst, session);
+            }
             throw new QueryRefused(describe(e.getCause(), statement));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.interruptAll();
+            interrupt(session, tag);
             throw new QueryRefused("The query was interrupted.");
-        } finally {
-            closeQuietly(session);
         }
     }
 
-    private static void closeQuietly(SparkSession session) {
+    /**
+     * Whether the session can no longer be used: the service is unreachable, or it does not know
+     * the session (it restarted, or closed it as idle). The next query opens a new one.
+     */
+    private boolean lostSession(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        Status.Code code = statusOf(e, message);
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.UNAUTHENTICATED
+                || message.contains("INVALID_HANDLE.SESSION");
+    }
+
+    private static void interrupt(SparkSession session, String tag) {
         try {
-            session.close();
+            session.interruptTag(tag);
         } catch (RuntimeException e) {
-            // The service is gone or already released the session: nothing is left to free.
+            // The service is gone: nothing runs there any more.
         }
+    }
+
+    private static Thread waitingThread(Runnable task) {
+        Thread thread = new Thread(task, "cskpi-query-" + WAITING_THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Closes the analysts' sessions (when the web app stops). */
+    @Override
+    public void close() {
+        waiting.shutdownNow();
+        sessions.close();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.web.WebApp;
+import org.cskpi.web.auth.Role;
 import org.cskpi.web.testing.Browser;
 import org.cskpi.web.testing.SqlServerProcess;
 import org.cskpi.web.testing.TestApp;
@@ -75,6 +76,30 @@ class QueryWebTest {
             assertThat(reflect.statusCode()).isEqualTo(400);
             assertThat(reflect.body()).contains("Refused: the reflection functions");
         });
+    }
+
+    @Test
+    void an_analysts_settings_last_for_their_later_queries_and_reach_no_other_analyst(SqlServerProcess.Running service) {
+        try (TestApp t = new TestApp(false, new SqlService(service.settings(), 60, 100))) {
+            t.users.add("analyst2", Role.ANALYST, TestApp.PASSWORD);
+            JavalinTest.test(t.app, (server, client) -> {
+                Browser ann = new Browser(server.port());
+                ann.logIn("analyst1", TestApp.PASSWORD);
+                String annCsrf = csrfIn(ann.get("/query").body());
+                Browser bob = new Browser(server.port());
+                bob.logIn("analyst2", TestApp.PASSWORD);
+                String bobCsrf = csrfIn(bob.get("/query").body());
+
+                HttpResponse<String> set = ann.post("/query",
+                        form("csrf", annCsrf, "sql", "SET spark.sql.session.timeZone = America/Chicago"));
+                assertThat(set.statusCode()).isEqualTo(200);
+                String zone = "SELECT current_timezone() AS zone";
+                assertThat(ann.post("/query", form("csrf", annCsrf, "sql", zone)).body())
+                        .contains("<td>America/Chicago</td>");
+                assertThat(bob.post("/query", form("csrf", bobCsrf, "sql", zone)).body())
+                        .contains("<th>zone</th>").doesNotContain("America/Chicago");
+            });
+        }
     }
 
     @Test
