@@ -1,6 +1,5 @@
 package org.cskpi.analytics.frt;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -36,7 +35,7 @@ public final class FirstResponse {
      */
     public static final KpiFamily FAMILY = KpiFamily.of(List.of(
                     sum(when(col("is_responded"), 1).otherwise(0)).as("responded"),
-                    avg(col("frt_s")).as("frt_mean"),
+                    Tidy.exactMeanSeconds("frt_s").as("frt_mean"),
                     sum(when(HAS_TARGET, 1).otherwise(0)).as("with_target"),
                     sum(when(HAS_TARGET.and(col("frt_s").leq(col("frt_target_s"))), 1).otherwise(0)).as("within_target")),
             List.of(new Percentile("frt_s", 0.5, "frt_median"), new Percentile("frt_s", 0.9, "frt_p90"),

@@ -1,6 +1,5 @@
 package org.cskpi.analytics.resolution;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -44,7 +43,7 @@ public final class Resolution {
                     count(lit(1)).as("created"),
                     sum(when(RESOLVED, 1).otherwise(0)).as("resolved"),
                     sum(when(RESOLVED.and(col("resolution_s").leq(SEVEN_DAYS_S)), 1).otherwise(0)).as("resolved_7d"),
-                    avg(col("resolution_s")).as("res_mean"),
+                    Tidy.exactMeanSeconds("resolution_s").as("res_mean"),
                     count(col("full_resolution_s")).as("fully_resolved"),
                     sum(when(RESOLVED.and(col("agent_replies").isNotNull()), 1).otherwise(0)).as("touch_known"),
                     sum(when(RESOLVED.and(col("agent_replies").equalTo(1)).and(coalesce(col("reopens"), lit(0)).equalTo(0)), 1)

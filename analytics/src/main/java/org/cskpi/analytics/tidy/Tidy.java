@@ -1,6 +1,7 @@
 package org.cskpi.analytics.tidy;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -56,6 +57,16 @@ public final class Tidy {
     public static Column ratio(Column numerator, Column denominator) {
         return when(denominator.notEqual(0),
                 numerator.cast("double").divide(denominator.cast("double")));
+    }
+
+    /**
+     * The mean of a seconds column (whole microseconds, as {@code TicketFacts.seconds} makes them),
+     * the same whatever the order of the rows: it sums exact decimals, where a sum of doubles
+     * depends on how the rows were partitioned, so an incremental run or another partitioning
+     * could publish a mean differing in its last digits from a full run's.
+     */
+    public static Column exactMeanSeconds(String seconds) {
+        return avg(col(seconds).cast(DataTypes.createDecimalType(18, 6))).cast("double");
     }
 
     public static Metric metric(Kpi kpi, Column value, Column sampleSize) {
