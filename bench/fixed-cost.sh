@@ -6,6 +6,9 @@
 # (bench/stages.py), and the analyze publish time from analyze's own progress line.
 #
 #   bench/fixed-cost.sh [--tickets 1000] [--weeks 52] [--out /tmp/fixed-cost] [--zone Europe/Oslo]
+#                       [--spark-option KEY=VALUE ...] [--one-jvm]
+# --spark-option adds to the runs' spark.options (e.g. spark.cskpi.smallInputBytes=0 to run a small
+# input with Spark's large-input settings); --one-jvm skips the two-JVM runs.
 #
 # Uses the jars as they are (CSKPI_NO_BUILD=1): build first with `mvn -B -q -DskipTests package`.
 set -euo pipefail
@@ -15,6 +18,8 @@ TICKETS=1000
 WEEKS=52
 ZONE=Europe/Oslo
 OUT=/tmp/fixed-cost
+OPTIONS=""
+ONE_JVM_ONLY=0
 END=2026-11-29 # a fixed Sunday: the same export on every run
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -22,7 +27,10 @@ while [ $# -gt 0 ]; do
         --weeks) WEEKS="$2"; shift 2 ;;
         --zone) ZONE="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --spark-option) OPTIONS="$OPTIONS
+    ${2%%=*}: \"${2#*=}\""; shift 2 ;;
+        --one-jvm) ONE_JVM_ONLY=1; shift ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "fixed-cost.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -44,7 +52,7 @@ spark:
     spark.eventLog.enabled: "true"
     spark.eventLog.dir: "file://$1/events"
     spark.eventLog.compress: "false"
-    spark.eventLog.rolling.enabled: "false"
+    spark.eventLog.rolling.enabled: "false"$OPTIONS
 YAML
 }
 
@@ -82,6 +90,7 @@ config "$warm"
     --config "$warm/cskpi.yaml" >"$warm/logs/ingest.out" 2>&1
 
 two="$OUT/two-jvms"
+if [ "$ONE_JVM_ONLY" = 0 ]; then
 config "$two"
 common=(--data-dir "$two/data" --config "$two/cskpi.yaml")
 echo "== ingest and analyze, two JVMs ($two)"
@@ -89,6 +98,7 @@ timed "$two" ingest "$ROOT/cskpi" ingest --source csv --input "$OUT/export/csv/t
 timed "$two" analyze "$ROOT/cskpi" analyze "${common[@]}"
 grep -h 'published' "$two/logs/analyze.err" "$two/logs/analyze.out" | sed 's/^/           /' || true
 spark "$two"
+fi
 
 one="$OUT/one-jvm"
 config "$one"

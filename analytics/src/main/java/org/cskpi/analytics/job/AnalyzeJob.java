@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 import static org.cskpi.ingest.warehouse.WarehouseTables.BUSIEST_HOURS;
 import static org.cskpi.ingest.warehouse.WarehouseTables.KPI_WEEKLY;
+import static org.cskpi.ingest.warehouse.WarehouseTables.MESSAGES;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TICKETS;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TICKET_CHANGES;
 import static org.cskpi.ingest.warehouse.WarehouseTables.TOP_COMPLAINTS;
@@ -35,6 +36,7 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
+import org.cskpi.ingest.spark.SmallInputs;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.AnalyzeRuns;
@@ -88,6 +90,19 @@ public final class AnalyzeJob {
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         RunVersions versions = new RunVersions(store.dsl());
         Warehouse warehouse = Warehouse.at(spark, config.warehouse(), versions);
+        List<Path> read = new ArrayList<>();
+        warehouse.currentVersion(TICKETS).ifPresent(read::add);
+        warehouse.currentVersion(MESSAGES).ifPresent(read::add);
+        try (SmallInputs small = SmallInputs.forInput(spark, SmallInputs.bytesUnder(spark, read))) {
+            if (small.applied()) {
+                stage("small input: one shuffle partition, interpreted plans");
+            }
+            return analyze(request, runId, started, versions, warehouse);
+        }
+    }
+
+    private Result analyze(AnalyzePlan.Request request, long runId, Instant started, RunVersions versions,
+                           Warehouse warehouse) {
         Read in = read(warehouse);
         Optional<String> ticketsVersion = warehouse.currentVersion(TICKETS).map(Path::getName);
         Optional<Long> ticketsRun = ticketsVersion.flatMap(v -> versions.currentRun(TICKETS));

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -34,6 +35,7 @@ import org.cskpi.ingest.merge.TicketMerge;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.source.SourceReader;
 import org.cskpi.ingest.source.StagedInput;
+import org.cskpi.ingest.spark.SmallInputs;
 import org.cskpi.ingest.validate.TicketRows;
 import org.cskpi.ingest.validate.TicketValidator;
 import org.cskpi.ingest.validate.TimestampParser;
@@ -104,6 +106,24 @@ public final class IngestJob {
     private IngestSummary ingest(long runId, Instant start, SourceReader reader, List<String> inputs, ReadOptions options) {
         stage("expanding inputs");
         List<Path> files = InputPaths.expand(inputs, spark.sparkContext().hadoopConfiguration());
+        try (SmallInputs small = SmallInputs.forInput(spark, inputBytes(files))) {
+            if (small.applied()) {
+                stage("small input: one shuffle partition, interpreted plans");
+            }
+            return ingestFiles(runId, start, reader, files, options);
+        }
+    }
+
+    /** What the merge reads: the new files and the warehouse's current tickets and messages. */
+    private long inputBytes(List<Path> files) {
+        Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
+        List<Path> read = new ArrayList<>(files);
+        warehouse.currentVersion(TICKETS).ifPresent(read::add);
+        warehouse.currentVersion(MESSAGES).ifPresent(read::add);
+        return SmallInputs.bytesUnder(spark, read);
+    }
+
+    private IngestSummary ingestFiles(long runId, Instant start, SourceReader reader, List<Path> files, ReadOptions options) {
         stage("reading " + files.size() + " " + reader.name() + " file(s)");
         StagedInput input = reader.read(spark, files, options);
         Map<String, Integer> fileIndexes = new HashMap<>();

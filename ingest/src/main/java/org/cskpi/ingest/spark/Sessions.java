@@ -1,8 +1,10 @@
 package org.cskpi.ingest.spark;
 
+import java.util.Arrays;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.cskpi.config.CskpiConfig;
+import scala.Tuple2;
 
 /**
  * Builds the SparkSession of a batch job. Job code never calls {@code .master()} itself. Each
@@ -12,6 +14,9 @@ import org.cskpi.config.CskpiConfig;
  * {@code spark.shuffle_partitions}; cskpi's defaults below, {@code local[*]} for the master.
  */
 public final class Sessions {
+
+    /** The Spark settings the user gave (spark-submit, {@code -Dspark.*}, {@code spark.options}), comma-separated. */
+    static final String USER_KEYS = "spark.cskpi.userKeys";
 
     private Sessions() {
     }
@@ -25,6 +30,7 @@ public final class Sessions {
         SparkConf conf = submitted.clone().setAppName("cskpi " + appName);
         config.spark().commandLineMaster().ifPresent(conf::setMaster);
         config.spark().options().forEach(conf::setIfMissing);
+        conf.set(USER_KEYS, String.join(",", Arrays.stream(conf.getAll()).map(Tuple2::_1).sorted().toList()));
         config.spark().master().ifPresent(master -> conf.setIfMissing("spark.master", master));
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
