@@ -5,7 +5,7 @@
 //        bench/ApiLatency.java [requests] [--serve PORT]
 //
 // With --serve it skips the measurement and keeps the app running (login analyst1 / admin1,
-// password "correct horse battery") for screenshots of /login and /query.
+// password "correct horse battery") for screenshots of /login.
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,10 +35,6 @@ import org.cskpi.web.auth.SessionAuth;
 import org.cskpi.web.auth.UserService;
 import org.cskpi.web.page.Assets;
 import org.cskpi.web.page.Pages;
-import org.cskpi.web.query.QueryDatabase;
-import org.cskpi.web.query.QueryDeps;
-import org.cskpi.web.query.QueryFeature;
-import org.cskpi.web.query.QueryService;
 import org.jooq.DSLContext;
 
 public class ApiLatency {
@@ -63,14 +59,12 @@ public class ApiLatency {
             UserService users = new UserService(store.dsl(), PasswordHasher.DEFAULT, Clock.systemUTC());
             users.add("analyst1", Role.ANALYST, "correct horse battery");
             users.add("admin1", Role.ADMIN, "correct horse battery");
-            QueryDatabase queryDb = QueryDatabase.open(store);
             Javalin app = Javalin.create(config -> {
                 Pages pages = new Pages();
                 AuthFeature signIn = new AuthFeature(new AuthDeps(users, new LoginThrottle(10, Clock.systemUTC()), false), pages);
                 SessionAuth auth = signIn.auth();
                 signIn.register(config);
                 new Assets().register(config);
-                new QueryFeature(new QueryDeps(auth, new QueryService(queryDb, 10, 10_000)), pages).register(config);
                 new ApiFeature(new ApiDeps(new KpiQueries(store.dsl()), new ApiKey(Optional.of(KEY)), auth)).register(config);
                 config.routes.after(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'"));
             }).start(Math.max(servePort, 0));
@@ -80,7 +74,6 @@ public class ApiLatency {
             }
             measure(app.port(), weeks, requests);
             app.stop();
-            queryDb.close();
         }
     }
 
