@@ -211,20 +211,28 @@
         var type = document.getElementById('chart-type').value;
         var columns = this.data.columns;
         var many = this.rows.length > 60;
+        // Up to 60 values every bar keeps its label, cut to its share of the width (the tooltip
+        // has it whole), turned 45° where that share is narrow; ECharts would drop every other one.
+        var share = (this.chart.getWidth() - 60) / Math.max(1, this.rows.length);
+        var turned = !many && share < 56;
+        var labels = many ? {} : turned ? {interval: 0, rotate: 45, width: 72, overflow: 'truncate'}
+            : {interval: 0, width: share - 8, overflow: 'truncate'};
         this.chart.getDom().setAttribute('data-chart-state', 'drawing');
         this.chart.getDom().setAttribute('role', 'img');
         this.chart.getDom().setAttribute('aria-label', type + ' chart of ' + columns[y] + ' by ' + columns[x]);
         this.chart.setOption({
             color: ['#1f5fbf'],
             animation: !many,
-            grid: {left: 16, right: 24, top: 36, bottom: many ? 64 : 16, containLabel: true},
+            // containLabel leaves room for the tick labels only: the x axis name below them needs its own.
+            grid: {left: 16, right: 24, top: 36, bottom: many ? 88 : 36, containLabel: true},
             tooltip: {trigger: 'axis'},
             dataZoom: many ? [{type: 'inside'}, {type: 'slider', bottom: 8}] : [],
             xAxis: {
                 type: 'category',
                 name: columns[x],
                 nameLocation: 'middle',
-                nameGap: 28,
+                nameGap: turned ? 64 : 28,
+                axisLabel: labels,
                 data: this.rows.map(function (row) { return row[x] === null ? 'null' : row[x]; })
             },
             yAxis: {type: 'value', name: columns[y]},
