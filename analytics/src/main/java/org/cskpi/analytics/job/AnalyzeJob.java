@@ -90,9 +90,7 @@ public final class AnalyzeJob {
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         RunVersions versions = new RunVersions(store.dsl());
         Warehouse warehouse = Warehouse.at(spark, config.warehouse(), versions);
-        List<Path> read = new ArrayList<>();
-        warehouse.currentVersion(TICKETS).ifPresent(read::add);
-        warehouse.currentVersion(MESSAGES).ifPresent(read::add);
+        List<Path> read = warehouse.currentVersions(TICKETS, MESSAGES);
         try (SmallInputs small = SmallInputs.forInput(spark, SmallInputs.bytesUnder(spark, read))) {
             if (small.applied()) {
                 stage("small input: one shuffle partition, interpreted plans");

@@ -118,8 +118,7 @@ public final class IngestJob {
     private long inputBytes(List<Path> files) {
         Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
         List<Path> read = new ArrayList<>(files);
-        warehouse.currentVersion(TICKETS).ifPresent(read::add);
-        warehouse.currentVersion(MESSAGES).ifPresent(read::add);
+        read.addAll(warehouse.currentVersions(TICKETS, MESSAGES));
         return SmallInputs.bytesUnder(spark, read);
     }
 

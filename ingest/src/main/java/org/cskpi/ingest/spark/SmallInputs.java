@@ -30,7 +30,11 @@ public final class SmallInputs implements AutoCloseable {
      */
     public static final long LIMIT_BYTES = 8L << 20;
     static final String LIMIT_KEY = "spark.cskpi.smallInputBytes";
-    static final Map<String, String> SETTINGS = settings();
+    static final Map<String, String> SETTINGS = Map.of(
+            "spark.sql.adaptive.enabled", "false",
+            "spark.sql.shuffle.partitions", "1",
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
     private final RuntimeConfig conf;
     private final Map<String, Optional<String>> previous;
@@ -38,15 +42,6 @@ public final class SmallInputs implements AutoCloseable {
     private SmallInputs(RuntimeConfig conf, Map<String, Optional<String>> previous) {
         this.conf = conf;
         this.previous = previous;
-    }
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spark.sql.adaptive.enabled", "false");
-        settings.put("spark.sql.shuffle.partitions", "1");
-        settings.put("spark.sql.codegen.wholeStage", "false");
-        settings.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
-        return Map.copyOf(settings);
     }
 
     /**

@@ -72,6 +72,15 @@ public final class Warehouse {
         return spark.read().parquet(version.toString());
     }
 
+    /** Where the current versions of {@code tables} live, for those that have one. */
+    public List<Path> currentVersions(String... tables) {
+        List<Path> current = new ArrayList<>();
+        for (String table : tables) {
+            currentVersion(table).ifPresent(current::add);
+        }
+        return current;
+    }
+
     /** Where the current version of {@code table} lives, if any. */
     public Optional<Path> currentVersion(String table) {
         Optional<Path> pinned = recordedVersion(table);
