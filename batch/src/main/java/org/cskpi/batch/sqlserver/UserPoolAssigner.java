@@ -2,6 +2,7 @@ package org.cskpi.batch.sqlserver;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.connect.proto.ExecutePlanRequest;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SessionHolder;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.sparkproject.connect.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -11,6 +12,7 @@ import org.sparkproject.connect.grpc.ServerCall;
 import org.sparkproject.connect.grpc.ServerCallHandler;
 import org.sparkproject.connect.grpc.ServerInterceptor;
 import org.sparkproject.connect.grpc.Status;
+import scala.Option;
 
 /**
  * Puts every Spark Connect session into its user's scheduler pool ({@link UserPools}): before
@@ -68,6 +70,9 @@ public final class UserPoolAssigner implements ServerInterceptor {
         if (!pool.equals(holder.session().conf().get(UserPools.POOL_PROPERTY, null))) {
             holder.session().conf().set(UserPools.POOL_PROPERTY, pool);
         }
+        // The service's own session is the JVM's default one (SqlServer.start builds it).
+        Option<SparkSession> service = SparkSession.getDefaultSession();
+        SmallSnapshot.follow(holder.session().conf(), service.isDefined() && SmallSnapshot.isServed(service.get()));
     }
 
     /** Records whether the interceptors after this one closed the call (a missing or wrong token). */

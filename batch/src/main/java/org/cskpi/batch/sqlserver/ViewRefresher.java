@@ -3,14 +3,18 @@ package org.cskpi.batch.sqlserver;
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.cskpi.analytics.nps.SurveyData;
 import org.cskpi.analytics.sql.SqlViews;
+import org.cskpi.ingest.spark.SmallInputs;
+import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.RunVersions;
 import org.jooq.DSLContext;
@@ -32,6 +36,8 @@ final class ViewRefresher {
     private final String warehouse;
     private final DSLContext store;
     private final ServedViews views;
+    /** The views of the served snapshot kept in memory (none unless the warehouse is small). */
+    private List<Dataset<Row>> cached = List.of();
 
     ViewRefresher(SparkSession spark, String warehouse, DSLContext store, ServedViews views) {
         this.spark = spark;
@@ -41,19 +47,48 @@ final class ViewRefresher {
     }
 
     /** Rebuilds the views if the store changed since the last refresh; true if it did. */
-    boolean refresh() {
+    synchronized boolean refresh() {
         String signature = signature();
         if (signature.equals(views.signature())) {
             return false;
         }
+        List<Dataset<Row>> cachedBefore = cached;
         views.build(() -> {
             Map<String, Dataset<Row>> served = new LinkedHashMap<>(SqlViews.datasets(spark, warehouse, store));
             // survey_invitations without the token (only its hash is stored) and without addresses.
             served.put(SURVEY_INVITATIONS_VIEW, SurveyData.invitations(spark, store));
+            boolean small = SmallInputs.isSmall(spark, warehouseBytes());
+            cached = small ? cache(served) : List.of();
             views.publish(served, signature);
+            SmallSnapshot.mark(spark, small);
             return null;
         });
+        // A query analysed against the last snapshot and still running reads its files instead.
+        cachedBefore.forEach(rows -> rows.unpersist(false));
         return true;
+    }
+
+    /**
+     * Keeps a small warehouse's views in memory (docs/sql-server.md#small-warehouses): a query
+     * then scans cached column batches instead of opening Parquet files. Materialised here, so
+     * the first analyst's query does not pay for it.
+     */
+    private static List<Dataset<Row>> cache(Map<String, Dataset<Row>> served) {
+        List<Dataset<Row>> cached = new ArrayList<>();
+        for (String table : WAREHOUSE_TABLES) {
+            Dataset<Row> rows = served.get(table);
+            if (rows != null) {
+                rows.persist(StorageLevel.MEMORY_ONLY()).count();
+                cached.add(rows);
+            }
+        }
+        return List.copyOf(cached);
+    }
+
+    /** The size of the served warehouse tables' current versions, as SmallInputs measures a batch step's input. */
+    private long warehouseBytes() {
+        Warehouse current = Warehouse.at(spark, warehouse, new RunVersions(store));
+        return SmallInputs.bytesUnder(spark, current.currentVersions(WAREHOUSE_TABLES.toArray(String[]::new)));
     }
 
     /** The store's current warehouse versions and the extent of its survey tables, as one text. */

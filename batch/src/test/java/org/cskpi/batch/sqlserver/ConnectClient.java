@@ -9,6 +9,8 @@ import org.apache.spark.connect.proto.SQL;
 import org.apache.spark.connect.proto.SparkConnectServiceGrpc;
 import org.apache.spark.connect.proto.SparkConnectServiceGrpc.SparkConnectServiceBlockingStub;
 import org.apache.spark.connect.proto.UserContext;
+import org.apache.spark.sql.classic.SparkSession;
+import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.sparkproject.connect.grpc.ManagedChannel;
 import org.sparkproject.connect.grpc.Metadata;
 import org.sparkproject.connect.grpc.netty.NettyChannelBuilder;
@@ -39,6 +41,11 @@ final class ConnectClient implements AutoCloseable {
         SparkConnectServiceBlockingStub stub = SparkConnectServiceGrpc.newBlockingStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
         return new ConnectClient(channel, stub, userId);
+    }
+
+    /** The service's session this client's requests run in. */
+    SparkSession session() {
+        return SparkConnectService$.MODULE$.getOrCreateIsolatedSession(userId, sessionId, scala.Option.empty()).session();
     }
 
     /** Runs {@code query} and reads its whole answer; a failure is the server's StatusRuntimeException. */

@@ -16,6 +16,7 @@ import org.apache.spark.scheduler.SchedulingMode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -204,6 +205,63 @@ class SqlServerTest {
     }
 
     @Test
+    void a_small_warehouse_is_served_from_memory_and_its_sessions_skip_adaptive_planning() throws Exception {
+        assertThat(server.session().sharedState().cacheManager().isEmpty()).isFalse();
+        try (ConnectClient small = ConnectClient.to(config.sqlServer().port(), TOKEN, "small")) {
+            small.sql("SELECT 1");
+            assertThat(small.session().conf().get("spark.sql.adaptive.enabled")).isEqualTo("false");
+            assertThat(small.session().conf().get("spark.sql.shuffle.partitions")).isEqualTo("1");
+
+            // Past the limit (0: off), the next run's views are read from their files
+            // and every session gets its settings back before its next query.
+            server.session().conf().set("spark.cskpi.smallInputBytes", "0");
+            try {
+                publishBusiestHours(3L);
+                assertThat(server.session().sharedState().cacheManager().isEmpty()).isTrue();
+                small.sql("SELECT 1");
+                assertThat(small.session().conf().get("spark.sql.adaptive.enabled")).isEqualTo("true");
+                assertThat(small.session().conf().get("spark.sql.shuffle.partitions"))
+                        .isEqualTo(String.valueOf(config.spark().shufflePartitions()));
+            } finally {
+                server.session().conf().unset("spark.cskpi.smallInputBytes");
+            }
+            publishBusiestHours(4L);
+            assertThat(server.session().sharedState().cacheManager().isEmpty()).isFalse();
+            small.sql("SELECT 1");
+            assertThat(small.session().conf().get("spark.sql.adaptive.enabled")).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void an_analysts_own_shuffle_partitions_outlast_the_small_warehouse_settings() {
+        RuntimeConfig session = analyst().conf();
+        String adaptiveBefore = session.get("spark.sql.adaptive.enabled");
+        SmallSnapshot.follow(session, true);
+        assertThat(session.get("spark.sql.shuffle.partitions")).isEqualTo("1");
+
+        session.set("spark.sql.shuffle.partitions", "3");
+        SmallSnapshot.follow(session, true);
+        assertThat(session.get("spark.sql.shuffle.partitions")).isEqualTo("3");
+        SmallSnapshot.follow(session, false);
+        assertThat(session.get("spark.sql.shuffle.partitions")).isEqualTo("3");
+        assertThat(session.get("spark.sql.adaptive.enabled")).isEqualTo(adaptiveBefore).isNotEqualTo("false");
+    }
+
+    /** Records a run whose busiest_hours holds one cell of {@code tickets}, and refreshes the service. */
+    private void publishBusiestHours(long tickets) {
+        SparkSession spark = SparkSession.builder().create();
+        try (Store store = Store.openMigrated(config.storeUrl(), config.storePassword())) {
+            RunLog runs = new RunLog(store.dsl(), java.time.Clock.systemUTC());
+            Warehouse warehouse = Warehouse.at(spark, config.warehouse(), runs.versions());
+            Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create("2026-W11", 2, 10, tickets)), HOURS);
+            Path written = Path.of(warehouse.replace("busiest_hours", rows).toUri().getPath());
+            long run = runs.start("analyze");
+            runs.succeeded(run, RunLog.Counts.NONE, "test", Map.of("busiest_hours", written.getFileName().toString()));
+            assertThat(server.refreshNow()).isTrue();
+        }
+    }
+
+    @Test
     void switches_to_a_run_only_when_the_store_has_published_it_and_never_under_a_query() {
         // The run writes with a session of its own: the service's sessions cannot write.
         SparkSession spark = SparkSession.builder().create();
@@ -215,7 +273,8 @@ class SqlServerTest {
             String query = "SELECT coalesce(sum(tickets), 0) FROM busiest_hours";
 
             assertThat(server.refreshNow()).isFalse();
-            assertThat(analyst().sql(query).first().getLong(0)).isZero();
+            long before = analyst().sql(query).first().getLong(0);
+            assertThat(before).isNotEqualTo(7L);
 
             Dataset<Row> analysedBefore = analyst().sql(query);
             long run = runs.start("analyze");
@@ -223,7 +282,7 @@ class SqlServerTest {
             assertThat(server.refreshNow()).isTrue();
 
             assertThat(analyst().sql(query).first().getLong(0)).isEqualTo(7L);
-            assertThat(analysedBefore.first().getLong(0)).isZero();
+            assertThat(analysedBefore.first().getLong(0)).isEqualTo(before);
         }
     }
 

@@ -50,19 +50,27 @@ public final class SmallInputs implements AutoCloseable {
      */
     public static SmallInputs forInput(SparkSession spark, long inputBytes) {
         RuntimeConfig conf = spark.conf();
-        List<String> userKeys = List.of(conf.get(Sessions.USER_KEYS, "").split(","));
-        long limit = Long.parseLong(conf.get(LIMIT_KEY, String.valueOf(LIMIT_BYTES)));
-        boolean local = spark.sparkContext().master().startsWith("local");
         Map<String, Optional<String>> previous = new LinkedHashMap<>();
-        if (local && inputBytes <= limit) {
+        if (isSmall(spark, inputBytes)) {
             SETTINGS.forEach((key, value) -> {
-                if (!userKeys.contains(key)) {
+                if (!isUserKey(conf, key)) {
                     previous.put(key, conf.contains(key) ? Optional.of(conf.get(key)) : Optional.empty());
                     conf.set(key, value);
                 }
             });
         }
         return new SmallInputs(conf, previous);
+    }
+
+    /** Whether {@code inputBytes} of input is small enough for {@link #SETTINGS} on this session's master. */
+    public static boolean isSmall(SparkSession spark, long inputBytes) {
+        long limit = Long.parseLong(spark.conf().get(LIMIT_KEY, String.valueOf(LIMIT_BYTES)));
+        return spark.sparkContext().master().startsWith("local") && inputBytes <= limit;
+    }
+
+    /** Whether the user set {@code key} themselves (config {@code spark.options}, {@code --conf}): it is theirs. */
+    public static boolean isUserKey(RuntimeConfig conf, String key) {
+        return List.of(conf.get(Sessions.USER_KEYS, "").split(",")).contains(key);
     }
 
     /** Whether this step runs with the small-input settings. */
