@@ -14,7 +14,8 @@ import org.jooq.DSLContext;
 /**
  * The analysts' last runs on /query (store table {@code query_history}): each run, success or
  * error, with its time and row count or one-line error. Only the newest {@link #KEPT} per user
- * are kept: recording a run deletes that user's older ones.
+ * are kept: recording a run deletes that user's older ones. A run of the same text as the
+ * user's newest entry replaces it, so running one query over and over keeps one entry.
  */
 public final class QueryHistory {
 
@@ -77,6 +78,12 @@ public final class QueryHistory {
         String text = sql.length() > SingleStatement.MAX_LENGTH ? sql.substring(0, SingleStatement.MAX_LENGTH) : sql;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         dsl.transaction(tx -> {
+            // Running the same text again replaces the newest entry: re-runs do not push the rest out.
+            tx.dsl().select(QUERY_HISTORY.ID, QUERY_HISTORY.SQL_TEXT).from(QUERY_HISTORY)
+                    .where(QUERY_HISTORY.USER_ID.eq(userId)).orderBy(QUERY_HISTORY.ID.desc()).limit(1)
+                    .fetchOptional()
+                    .filter(newest -> newest.value2().equals(text))
+                    .ifPresent(newest -> tx.dsl().deleteFrom(QUERY_HISTORY).where(QUERY_HISTORY.ID.eq(newest.value1())).execute());
             tx.dsl().insertInto(QUERY_HISTORY).set(QUERY_HISTORY.USER_ID, userId).set(QUERY_HISTORY.SQL_TEXT, text)
                     .set(QUERY_HISTORY.RAN_AT, now).set(QUERY_HISTORY.ROW_COUNT, rows)
                     .set(QUERY_HISTORY.MORE_ROWS, moreRows).set(QUERY_HISTORY.ERROR, error).execute();

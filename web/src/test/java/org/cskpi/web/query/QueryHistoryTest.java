@@ -2,6 +2,7 @@ package org.cskpi.web.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.cskpi.store.jooq.Tables.QUERY_HISTORY;
 
 import java.time.Duration;
@@ -53,6 +54,23 @@ class QueryHistoryTest {
                 .containsExactlyElementsOf(IntStream.iterate(24, i -> i >= 5, i -> i - 1).mapToObj(i -> "SELECT " + i).toList());
         assertThat(db.store.dsl().fetchCount(QUERY_HISTORY, QUERY_HISTORY.USER_ID.eq(ann))).isEqualTo(QueryHistory.KEPT);
         assertThat(history.latest(bob)).extracting(QueryHistory.Run::sql).containsExactly("SELECT 'bob'");
+    }
+
+    @Test
+    void running_the_newest_entrys_text_again_replaces_it_and_an_older_one_does_not() {
+        history.recordRows(ann, "SELECT 1", 1, false);
+        history.recordRows(ann, "SELECT 2", 1, false);
+        db.clock.advance(Duration.ofSeconds(30));
+        history.recordError(ann, "SELECT 2", "stopped");
+        history.recordRows(ann, "SELECT 1", 1, false);
+        history.recordRows(bob, "SELECT 1", 1, false);
+
+        assertThat(history.latest(ann)).extracting(QueryHistory.Run::sql, QueryHistory.Run::error, QueryHistory.Run::ranAt)
+                .containsExactly(
+                        tuple("SELECT 1", null, OffsetDateTime.parse("2026-11-23T08:00:30Z")),
+                        tuple("SELECT 2", "stopped", OffsetDateTime.parse("2026-11-23T08:00:30Z")),
+                        tuple("SELECT 1", null, OffsetDateTime.parse("2026-11-23T08:00:00Z")));
+        assertThat(history.latest(bob)).hasSize(1);
     }
 
     @Test
