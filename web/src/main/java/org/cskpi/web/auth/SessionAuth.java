@@ -112,9 +112,11 @@ public final class SessionAuth {
                 ctx.skipRemainingHandlers();
                 return;
             }
+            UnreadBody.discard(ctx);
             throw new UnauthorizedResponse("Sign in first.");
         }
         if (!user.get().role().includes(role)) {
+            UnreadBody.discard(ctx);
             throw new ForbiddenResponse("This page needs the " + role.dbName() + " role.");
         }
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.cskpi.web.auth.Role;
 import org.cskpi.web.auth.SessionAuth;
+import org.cskpi.web.auth.UnreadBody;
 
 /**
  * A form posted under /query that is larger than the app's request limit
@@ -15,7 +16,8 @@ import org.cskpi.web.auth.SessionAuth;
  * the guard reads the body, this reads the limit's worth of it and answers the query page (413)
  * with the first part of the text in the editor and one line saying the limit. Only for a signed-in
  * analyst with the session's CSRF token, which the page's forms send first; anyone else is left
- * to the guard, which refuses them without reading the body.
+ * to the guard, which refuses them without parsing the body. Either way the rest of the body is
+ * read and dropped first ({@link UnreadBody}), so the client gets the answer, not a reset.
  */
 final class TooLongQuery {
 
@@ -35,6 +37,7 @@ final class TooLongQuery {
             return;
         }
         TruncatedForm form = TruncatedForm.read(ctx.bodyInputStream(), (int) limitBytes);
+        UnreadBody.discard(ctx);
         auth.requireCsrf(ctx, form.field("csrf"));
         String sql = form.field("sql");
         ctx.header("Cache-Control", "no-store").status(HttpStatus.CONTENT_TOO_LARGE);
