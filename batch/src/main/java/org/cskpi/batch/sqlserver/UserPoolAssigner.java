@@ -22,6 +22,8 @@ import scala.Option;
  * request's {@code user_context.user_id}: the web app sends the analyst's name; it is not proof
  * of identity (anyone with the token may send any), it only decides whose share a query uses.
  * Analysts cannot change the setting: {@link ConnectGuard} and {@link ReadOnlyCheck} refuse it.
+ * The same step brings the session's small-warehouse settings in line with the snapshot
+ * served now ({@link SmallSnapshot}).
  *
  * <p>Listed before {@link ConnectGuard} in {@code spark.connect.grpc.interceptor.classes}, so it
  * runs after it (gRPC runs interceptors in reverse order) and sees only what the guard let

@@ -3,10 +3,11 @@ package org.cskpi.batch.sqlserver;
 import static org.cskpi.store.jooq.Tables.SURVEY_INVITATIONS;
 import static org.cskpi.store.jooq.Tables.SURVEY_RESPONSES;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,8 +37,12 @@ final class ViewRefresher {
     private final String warehouse;
     private final DSLContext store;
     private final ServedViews views;
-    /** The views of the served snapshot kept in memory (none unless the warehouse is small). */
-    private List<Dataset<Row>> cached = List.of();
+    /** The warehouse views of the served snapshot kept in memory, by table (none unless the warehouse is small). */
+    private Map<String, CachedView> cached = Map.of();
+
+    /** A view kept in memory, and the version of its table it was read from (empty: the table has none yet). */
+    private record CachedView(Optional<Path> version, Dataset<Row> rows) {
+    }
 
     ViewRefresher(SparkSession spark, String warehouse, DSLContext store, ServedViews views) {
         this.spark = spark;
@@ -52,43 +57,50 @@ final class ViewRefresher {
         if (signature.equals(views.signature())) {
             return false;
         }
-        List<Dataset<Row>> cachedBefore = cached;
+        Map<String, CachedView> before = cached;
         views.build(() -> {
             Map<String, Dataset<Row>> served = new LinkedHashMap<>(SqlViews.datasets(spark, warehouse, store));
             // survey_invitations without the token (only its hash is stored) and without addresses.
             served.put(SURVEY_INVITATIONS_VIEW, SurveyData.invitations(spark, store));
-            boolean small = SmallInputs.isSmall(spark, warehouseBytes());
-            cached = small ? cache(served) : List.of();
+            Warehouse current = Warehouse.at(spark, warehouse, new RunVersions(store));
+            boolean small = SmallInputs.isSmall(spark,
+                    SmallInputs.bytesUnder(spark, current.currentVersions(WAREHOUSE_TABLES.toArray(String[]::new))));
+            cached = small ? cache(served, current, before) : Map.of();
             views.publish(served, signature);
             SmallSnapshot.mark(spark, small);
             return null;
         });
         // A query analysed against the last snapshot and still running reads its files instead.
-        cachedBefore.forEach(rows -> rows.unpersist(false));
+        before.forEach((table, view) -> {
+            if (cached.get(table) != view) {
+                view.rows().unpersist(false);
+            }
+        });
         return true;
     }
 
     /**
      * Keeps a small warehouse's views in memory (docs/sql-server.md#small-warehouses): a query
-     * then scans cached column batches instead of opening Parquet files. Materialised here, so
-     * the first analyst's query does not pay for it.
+     * then scans cached column batches instead of opening Parquet files. A table whose version
+     * is the one already cached is served from that cache (most refreshes are new survey
+     * answers); another is read into memory here, so the first analyst's query does not pay for it.
      */
-    private static List<Dataset<Row>> cache(Map<String, Dataset<Row>> served) {
-        List<Dataset<Row>> cached = new ArrayList<>();
+    private static Map<String, CachedView> cache(Map<String, Dataset<Row>> served, Warehouse current,
+                                                 Map<String, CachedView> before) {
+        Map<String, CachedView> cached = new LinkedHashMap<>();
         for (String table : WAREHOUSE_TABLES) {
-            Dataset<Row> rows = served.get(table);
-            if (rows != null) {
+            Optional<Path> version = current.currentVersion(table);
+            CachedView kept = before.get(table);
+            if (kept != null && kept.version().equals(version)) {
+                served.put(table, kept.rows());
+                cached.put(table, kept);
+            } else if (served.containsKey(table)) {
+                Dataset<Row> rows = served.get(table);
                 rows.persist(StorageLevel.MEMORY_ONLY()).count();
-                cached.add(rows);
+                cached.put(table, new CachedView(version, rows));
             }
         }
-        return List.copyOf(cached);
-    }
-
-    /** The size of the served warehouse tables' current versions, as SmallInputs measures a batch step's input. */
-    private long warehouseBytes() {
-        Warehouse current = Warehouse.at(spark, warehouse, new RunVersions(store));
-        return SmallInputs.bytesUnder(spark, current.currentVersions(WAREHOUSE_TABLES.toArray(String[]::new)));
+        return Map.copyOf(cached);
     }
 
     /** The store's current warehouse versions and the extent of its survey tables, as one text. */

@@ -233,6 +233,15 @@ class SqlServerTest {
     }
 
     @Test
+    void a_run_that_leaves_the_tickets_as_they_were_keeps_them_in_memory() {
+        publishBusiestHours(5L);
+        publishBusiestHours(6L);
+        // tickets did not change in either run: the view built for them is still the cached one
+        assertThat(server.session().sharedState().cacheManager()
+                .lookupCachedData((org.apache.spark.sql.classic.SparkSession) server.session(), server.views().plan("tickets").orElseThrow()).isDefined()).isTrue();
+    }
+
+    @Test
     void an_analysts_own_shuffle_partitions_outlast_the_small_warehouse_settings() {
         RuntimeConfig session = analyst().conf();
         String adaptiveBefore = session.get("spark.sql.adaptive.enabled");
