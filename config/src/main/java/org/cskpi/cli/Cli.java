@@ -6,13 +6,20 @@ import picocli.CommandLine;
 
 /**
  * Runs a picocli command tree with cskpi's exit-code rules: 0 done, 1 the work failed
- * (one-line message on stderr), 2 bad arguments (one-line message plus a hint).
+ * (one-line message on stderr), 2 bad arguments (one-line message plus a hint), 3 not done here:
+ * the launcher runs the command on its next side ({@link #ELSEWHERE}).
  * Only {@code main} methods call {@link System#exit}.
  */
 public final class Cli {
 
     public static final int FAILED = 1;
     public static final int BAD_ARGUMENTS = 2;
+    /**
+     * The command declined before doing anything (it read no input): the launcher runs it on the
+     * next side {@code commands.tsv} lists for it. {@code cskpi sql} answers this when no SQL
+     * service is up, and then runs on local Spark.
+     */
+    public static final int ELSEWHERE = 3;
 
     private Cli() {
     }

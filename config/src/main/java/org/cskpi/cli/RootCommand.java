@@ -33,7 +33,7 @@ public final class RootCommand implements Runnable {
         root.getCommandSpec().usageMessage().description(description(side));
         Map<String, String> classes = new LinkedHashMap<>();
         for (Subcommands.Listed listed : Subcommands.on(side)) {
-            classes.putIfAbsent(listed.command(), listed.runs());
+            classes.putIfAbsent(listed.command(), listed.runsOn(side));
         }
         classes.forEach((name, className) -> root.addSubcommand(name, commandClass(className)));
         return Cli.withExitCodes(root);

@@ -25,9 +25,26 @@ public final class Subcommands {
     /**
      * One listed command. {@code name} is the command, with a second word when the summary is
      * about one of its subcommands ({@code db migrate}); {@code runs} is its picocli class, or
-     * the script's path from the project root.
+     * the script's path from the project root: one for every side, or one per side in the
+     * sides' order.
      */
-    public record Listed(String name, List<Side> sides, String runs, String summary) {
+    public record Listed(String name, List<Side> sides, List<String> runs, String summary) {
+
+        public Listed {
+            if (runs.size() != 1 && runs.size() != sides.size()) {
+                throw new IllegalStateException(RESOURCE + ": '" + name + "' lists " + sides.size() + " sides and "
+                        + runs.size() + " classes; give one class, or one per side");
+            }
+        }
+
+        /** What runs the command on {@code side}. */
+        public String runsOn(Side side) {
+            int index = sides.indexOf(side);
+            if (index < 0) {
+                throw new IllegalArgumentException("'" + name + "' does not run on " + side);
+            }
+            return runs.get(runs.size() == 1 ? 0 : index);
+        }
 
         /** The first word: what picocli registers and the launcher routes on. */
         public String command() {
@@ -68,6 +85,7 @@ public final class Subcommands {
         }
         List<Side> sides = Arrays.stream(fields[1].split(","))
                 .map(side -> Side.valueOf(side.strip().toUpperCase(Locale.ROOT))).toList();
-        return new Listed(fields[0], sides, fields[2], fields[3]);
+        List<String> runs = Arrays.stream(fields[2].split(",")).map(String::strip).toList();
+        return new Listed(fields[0], sides, runs, fields[3]);
     }
 }

@@ -17,7 +17,7 @@ class SubcommandsTest {
         for (Listed listed : Subcommands.all()) {
             assertThat(listed.words()).as(listed.name()).hasSizeBetween(1, 2);
             assertThat(listed.sides()).as(listed.name()).isNotEmpty();
-            assertThat(listed.runs()).as(listed.name()).isNotBlank();
+            assertThat(listed.runs()).as(listed.name()).isNotEmpty().allSatisfy(runs -> assertThat(runs).isNotBlank());
             assertThat(listed.summary()).as(listed.name()).isNotBlank().doesNotEndWith(".");
         }
     }
@@ -36,7 +36,7 @@ class SubcommandsTest {
         assertThat(scripts).isNotEmpty();
         for (Listed script : scripts) {
             assertThat(script.sides()).containsExactly(Side.SCRIPT);
-            assertThat(Path.of("..").resolve(script.runs())).isExecutable();
+            assertThat(Path.of("..").resolve(script.runsOn(Side.SCRIPT))).isExecutable();
         }
     }
 
@@ -47,6 +47,22 @@ class SubcommandsTest {
         assertThat(listed.command()).isEqualTo("db");
         assertThat(listed.sides()).containsExactly(Side.BATCH, Side.WEB);
         assertThat(Subcommands.on(Side.WEB)).extracting(Listed::name).contains("db migrate");
+    }
+
+    @Test
+    void a_command_may_name_what_runs_it_on_each_side_in_the_sides_order() {
+        Listed listed = Subcommands.parse("sql\tweb,batch\torg.example.ServiceSql, org.example.LocalSql\tRun SQL");
+
+        assertThat(listed.runsOn(Side.WEB)).isEqualTo("org.example.ServiceSql");
+        assertThat(listed.runsOn(Side.BATCH)).isEqualTo("org.example.LocalSql");
+        assertThat(Subcommands.parse("db migrate\tbatch,web\torg.example.Db\tCreate").runsOn(Side.WEB))
+                .isEqualTo("org.example.Db");
+    }
+
+    @Test
+    void as_many_classes_as_sides_or_one() {
+        assertThatThrownBy(() -> Subcommands.parse("sql\tweb,batch\ta.A,b.B,c.C\tRun SQL"))
+                .hasMessage("commands.tsv: 'sql' lists 2 sides and 3 classes; give one class, or one per side");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cskpi.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,8 +30,14 @@ class LauncherIT {
     /** The {@code cskpi} command itself, whose subcommands are the listed ones. */
     private static final String ROOT_COMMAND = "org.cskpi.cli.RootCommand";
 
-    /** A line of commands.tsv. */
+    /** A line of commands.tsv: {@code runs} has one class for every side, or one per side. */
     record Listed(String name, String side, String runs, String summary) {
+
+        String runsOn(String oneSide) {
+            List<String> sides = List.of(side.split(","));
+            List<String> classes = List.of(runs.split(","));
+            return classes.size() == 1 ? classes.get(0) : classes.get(sides.indexOf(oneSide));
+        }
 
         @Override
         public String toString() {
@@ -84,17 +92,17 @@ class LauncherIT {
             assertThat(ROOT.resolve(command.runs())).isExecutable();
             return;
         }
-        String module = moduleOf(command.runs());
         for (String side : command.side().split(",")) {
+            String module = moduleOf(command.runsOn(side));
             String classpath = Files.readString(ROOT.resolve(side + "/target/launch/classpath"));
             assertThat(module.equals(side) || classpath.contains("/cskpi-" + module + "-"))
-                    .as(command.runs() + " (module " + module + ") on the " + side + " side").isTrue();
+                    .as(command.runsOn(side) + " (module " + module + ") on the " + side + " side").isTrue();
         }
     }
 
     @Test
     void every_command_class_in_the_sources_is_listed() throws IOException {
-        List<String> runs = listed().stream().map(Listed::runs).toList();
+        List<String> runs = listed().stream().flatMap(listed -> Stream.of(listed.runs().split(","))).toList();
         List<String> commands;
         try (Stream<Path> modules = Files.list(ROOT)) {
             commands = modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory)
@@ -141,6 +149,49 @@ class LauncherIT {
         } catch (IOException e) {
             throw new AssertionError("cannot read " + file, e);
         }
+    }
+
+    @Test
+    void sql_runs_on_local_spark_when_the_configured_sql_service_does_not_answer_and_keeps_its_stdin(
+            @TempDir Path dir) throws Exception {
+        int nobody;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nobody = socket.getLocalPort();
+        }
+        Path config = dir.resolve("cskpi.yaml");
+        Files.writeString(config, "sql_server:\n  port: " + nobody + "\n  token: launcher-test-token-0123456789\n");
+
+        Process sql = start(List.of("sql", "--config", config.toString(), "--data-dir", dir.resolve("data").toString(),
+                "--format", "csv"));
+        try (var stdin = sql.getOutputStream()) {
+            stdin.write("select 1 as one;\nselect count(*) as tickets from tickets;\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(sql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sql.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(out).isEqualTo("one\n1\ntickets\n0\n");
+        assertThat(sql.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("stderr")))
+                .startsWith("cskpi: no SQL service at sc://127.0.0.1:" + nobody + "; running on local Spark.\n");
+    }
+
+    @Test
+    void a_first_side_that_fails_rather_than_declines_is_not_run_again() throws Exception {
+        Run bad = run(List.of("sql", "--format", "nope", "select 1"));
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.output()).containsOnlyOnce("Invalid value for option '--format'");
+    }
+
+    /** {@code ./cskpi ARGS} with its stdout to read and its stderr in the file {@code stderr} beside its data. */
+    private static Process start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("cskpi").toString()));
+        command.addAll(args);
+        Path data = Path.of(args.get(args.indexOf("--data-dir") + 1));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(data.resolveSibling("stderr").toFile());
+        builder.environment().put("CSKPI_NO_BUILD", "1");
+        builder.environment().remove("CSKPI_DEBUG");
+        return builder.start();
     }
 
     private static Run run(List<String> args) throws Exception {

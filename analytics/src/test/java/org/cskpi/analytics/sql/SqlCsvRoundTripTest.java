@@ -23,6 +23,8 @@ import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.Store;
+import org.cskpi.sqlshell.ResultFormat;
+import org.cskpi.sqlshell.SqlRunner;
 import org.cskpi.store.StoreSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +65,7 @@ class SqlCsvRoundTripTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Store store = Store.openMigrated(StoreSettings.inMemory(UUID.randomUUID().toString()))) {
             SqlViews.register(spark, warehouse, store.dsl());
-            new SqlRunner(spark, ResultFormat.CSV, new PrintStream(out, true, StandardCharsets.UTF_8))
+            new SqlRunner(spark, ResultFormat.CSV, new PrintStream(out, true, StandardCharsets.UTF_8), SqlRunner.RowCap.NONE)
                     .run("select * from tickets");
         }
         return out.toByteArray();

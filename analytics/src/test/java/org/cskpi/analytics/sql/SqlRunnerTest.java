@@ -16,6 +16,8 @@ import org.cskpi.cli.UserError;
 import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.store.Store;
+import org.cskpi.sqlshell.ResultFormat;
+import org.cskpi.sqlshell.SqlRunner;
 import org.cskpi.store.StoreSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,13 @@ class SqlRunnerTest {
         }
     }
 
+    private String run(SparkSession spark, ResultFormat format, String query, SqlRunner.RowCap cap) {
+        new SqlRunner(spark, format, new PrintStream(out, true, StandardCharsets.UTF_8), cap).run(query);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private String run(SparkSession spark, ResultFormat format, String query) {
-        new SqlRunner(spark, format, new PrintStream(out, true, StandardCharsets.UTF_8)).run(query);
+        new SqlRunner(spark, format, new PrintStream(out, true, StandardCharsets.UTF_8), SqlRunner.RowCap.NONE).run(query);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -87,5 +94,30 @@ class SqlRunnerTest {
         assertThatThrownBy(() -> run(spark, ResultFormat.CSV, "selec 1")).isInstanceOf(UserError.class)
                 .hasMessageContaining("PARSE_SYNTAX_ERROR");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private static final String THREE_ROWS = "select kpi from kpi_weekly order by kpi, breakdown";
+    private static final SqlRunner.RowCap TWO = new SqlRunner.RowCap(2, "use --local for all of them");
+
+    @Test
+    void a_capped_result_prints_the_first_rows_then_fails_saying_so(SparkSession spark) {
+        assertThatThrownBy(() -> run(spark, ResultFormat.CSV, THREE_ROWS, TWO)).isInstanceOf(UserError.class)
+                .hasMessage("the result has more than 2 rows and only the first 2 were printed; use --local for all of them");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("kpi\nnps\nvolume\n");
+    }
+
+    @Test
+    void a_capped_table_says_it_has_more_and_json_stops_at_the_cap(SparkSession spark) {
+        assertThatThrownBy(() -> run(spark, ResultFormat.TABLE, THREE_ROWS, TWO)).isInstanceOf(UserError.class);
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("volume\n(2 rows; the result has more)\n");
+        out.reset();
+        assertThatThrownBy(() -> run(spark, ResultFormat.JSON, THREE_ROWS, TWO)).isInstanceOf(UserError.class);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+    }
+
+    @Test
+    void a_result_exactly_at_the_cap_is_whole(SparkSession spark) {
+        assertThat(run(spark, ResultFormat.CSV, THREE_ROWS, new SqlRunner.RowCap(3, "")))
+                .isEqualTo("kpi\nnps\nvolume\nvolume\n");
     }
 }

@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.assertj.core.api.SoftAssertions;
 import org.cskpi.analytics.period.WeekRange;
-import org.cskpi.analytics.sql.ResultFormat;
-import org.cskpi.analytics.sql.SqlRunner;
 import org.cskpi.analytics.sql.SqlViews;
 import org.cskpi.config.BusinessHours;
 import org.cskpi.config.CskpiConfig;
@@ -40,6 +38,8 @@ import org.cskpi.ingest.csv.CsvReaders;
 import org.cskpi.ingest.job.IngestJob;
 import org.cskpi.ingest.source.ReadOptions;
 import org.cskpi.ingest.spark.SharedSpark;
+import org.cskpi.sqlshell.ResultFormat;
+import org.cskpi.sqlshell.SqlRunner;
 import org.cskpi.store.RunLog;
 import org.cskpi.store.Store;
 import org.jooq.Field;
@@ -139,7 +139,7 @@ class KilledAnalyzeTest {
     private static List<String> viaSql(SparkSession spark, Table<?> table) throws IOException {
         List<String> columns = columns(table);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SqlRunner(spark, ResultFormat.JSON, new PrintStream(out, true, StandardCharsets.UTF_8))
+        new SqlRunner(spark, ResultFormat.JSON, new PrintStream(out, true, StandardCharsets.UTF_8), SqlRunner.RowCap.NONE)
                 .run("select " + String.join(", ", columns) + " from " + table.getName().toLowerCase(Locale.ROOT));
         ObjectMapper json = new ObjectMapper();
         List<String> rows = new ArrayList<>();

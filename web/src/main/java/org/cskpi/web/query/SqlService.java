@@ -20,9 +20,7 @@ import org.apache.spark.QueryContext;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
-import org.apache.spark.sql.connect.client.RetryPolicy;
 import org.apache.spark.sql.connect.client.SparkResult;
-import org.apache.spark.sql.connect.client.SparkConnectClient;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.util.CloseableIterator;
 import org.apache.spark.sql.types.StructField;
@@ -30,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
 import org.cskpi.config.CskpiConfig;
 import org.sparkproject.io.grpc.Status;
 import org.sparkproject.io.grpc.StatusRuntimeException;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The analysts' queries, sent to the SQL service ({@code cskpi sql-server}) through the Spark
@@ -158,13 +155,7 @@ public final class SqlService implements AutoCloseable {
             throw new QueryRefused("The SQL service is not configured: set sql_server.token (docs/sql-server.md).");
         }
         try {
-            // No retries: the service is on this machine; if it is down, the page says so at once.
-            SparkConnectClient client = SparkConnectClient.builder().connectionString(server.url())
-                    .interceptor(new BearerToken(token.get()))
-                    .userId(analyst)
-                    .retryPolicy(CollectionConverters.asScala(List.<RetryPolicy>of()).toList())
-                    .build();
-            return SparkSession.builder().client(client).create();
+            return ConnectSessions.open(server, token.get(), analyst);
         } catch (RuntimeException e) {
             throw new QueryRefused(describe(e, ""));
         }
@@ -256,7 +247,7 @@ public final class SqlService implements AutoCloseable {
         return message;
     }
 
-    private static Status.Code statusOf(Throwable e, String message) {
+    static Status.Code statusOf(Throwable e, String message) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StatusRuntimeException status) {
                 return status.getStatus().getCode();
