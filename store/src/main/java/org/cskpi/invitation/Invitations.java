@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.store.jooq.tables.records.SurveyInvitationsRecord;
@@ -69,13 +71,37 @@ public final class Invitations {
      * stores the companion with it: both or neither.
      */
     public IssueResult issue(TicketRef ticket, Companion companion) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = now();
         try {
             return dsl.transactionResult(tx -> issue(tx.dsl(), ticket, now, companion));
         } catch (IntegrityConstraintViolationException raced) {
             // Another issuer stored this ticket's invitation between our check and our insert.
             return IssueResult.skipped(IssueResult.Outcome.ALREADY_INVITED);
         }
+    }
+
+    /**
+     * {@link #issue(TicketRef, Companion)} for each ticket in order, all in one transaction: the
+     * same rules and results (a ticket sees the invitations issued before it in the list), one
+     * commit instead of one per ticket. If another issuer stored one of these tickets' invitation
+     * meanwhile, the whole transaction is undone and the tickets are issued one by one.
+     */
+    public List<IssueResult> issueAll(List<TicketRef> tickets, Companion companion) {
+        try {
+            return dsl.transactionResult(tx -> {
+                List<IssueResult> results = new ArrayList<>(tickets.size());
+                for (TicketRef ticket : tickets) {
+                    results.add(issue(tx.dsl(), ticket, now(), companion));
+                }
+                return results;
+            });
+        } catch (IntegrityConstraintViolationException raced) {
+            return tickets.stream().map(ticket -> issue(ticket, companion)).toList();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private IssueResult issue(DSLContext tx, TicketRef ticket, Instant now, Companion companion) {

@@ -140,6 +140,70 @@ class InvitationsTest {
         assertThat(stored).containsExactly(issued.issued().orElseThrow().invitation().id());
     }
 
+    @Test
+    void issuing_a_list_in_one_transaction_applies_the_rules_as_one_by_one_would() {
+        at(T0).issue(new TicketRef("csv", "old", "dora", "en"));
+        store.dsl().insertInto(SURVEY_UNSUBSCRIBES).set(SURVEY_UNSUBSCRIBES.CUSTOMER_ID, "erin")
+                .set(SURVEY_UNSUBSCRIBES.UNSUBSCRIBED_AT, T0.atOffset(ZoneOffset.UTC)).execute();
+        List<Long> stored = new ArrayList<>();
+
+        List<IssueResult> results = at(T0.plusSeconds(60)).issueAll(List.of(
+                new TicketRef("csv", "1", "alice", "en"),
+                new TicketRef("csv", "2", "alice", "en"),   // alice was invited by ticket 1, just now
+                new TicketRef("csv", "1", "bob", "en"),     // ticket 1 again
+                new TicketRef("csv", "old", "carol", "en"), // invited before this list
+                new TicketRef("csv", "3", "dora", "en"),    // dora invited a minute ago
+                new TicketRef("csv", "4", "erin", "en"),    // unsubscribed
+                new TicketRef("csv", "5", "frank", "en")), companion(Optional.empty(), stored, false));
+
+        assertThat(results).extracting(IssueResult::outcome).containsExactly(IssueResult.Outcome.ISSUED,
+                IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED, IssueResult.Outcome.ALREADY_INVITED,
+                IssueResult.Outcome.ALREADY_INVITED, IssueResult.Outcome.CUSTOMER_RECENTLY_INVITED,
+                IssueResult.Outcome.UNSUBSCRIBED, IssueResult.Outcome.ISSUED);
+        assertThat(stored).containsExactly(results.get(0).issued().orElseThrow().invitation().id(),
+                results.get(6).issued().orElseThrow().invitation().id());
+        assertThat(store.dsl().fetchCount(SURVEY_INVITATIONS)).isEqualTo(3);
+    }
+
+    @Test
+    void a_list_that_races_another_issuer_is_undone_whole_and_issued_one_by_one() {
+        List<Long> stored = new ArrayList<>();
+        Invitations.Companion storing = companion(Optional.empty(), stored, false);
+        Invitations other = at(T0);
+        // Between this list's check of ticket 2 and its insert, another issuer (the web API, on
+        // its own connection) commits ticket 2's invitation.
+        Invitations.Companion racing = new Invitations.Companion() {
+            private boolean raced;
+
+            @Override
+            public Optional<IssueResult.Outcome> refusal(org.jooq.DSLContext tx, TicketRef ticket) {
+                if (ticket.ticketId().equals("2") && !raced) {
+                    raced = true;
+                    assertThat(other.issue(ticket).outcome()).isEqualTo(IssueResult.Outcome.ISSUED);
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public void store(org.jooq.DSLContext tx, IssueResult.Issued issued) {
+                storing.store(tx, issued);
+            }
+        };
+
+        List<IssueResult> results = at(T0).issueAll(List.of(new TicketRef("csv", "1", "a", "en"),
+                new TicketRef("csv", "2", "b", "en"), new TicketRef("csv", "3", "c", "en")), racing);
+
+        assertThat(results).extracting(IssueResult::outcome).containsExactly(IssueResult.Outcome.ISSUED,
+                IssueResult.Outcome.ALREADY_INVITED, IssueResult.Outcome.ISSUED);
+        assertThat(store.dsl().selectFrom(SURVEY_INVITATIONS).orderBy(SURVEY_INVITATIONS.TICKET_ID)
+                .fetch(SurveyInvitationsRecord::getTicketId)).containsExactly("1", "2", "3");
+        assertThat(store.dsl().selectFrom(SURVEY_INVITATIONS).where(SURVEY_INVITATIONS.ID.in(stored))
+                .fetch(SurveyInvitationsRecord::getTicketId)).as("what the undone transaction stored is gone")
+                .containsExactlyInAnyOrder("1", "3");
+        // ticket 1 in the undone transaction, then tickets 1 and 3 one by one
+        assertThat(stored).hasSize(3);
+    }
+
     private static Invitations.Companion companion(Optional<IssueResult.Outcome> refusal, List<Long> stored,
                                                    boolean fails) {
         return new Invitations.Companion() {

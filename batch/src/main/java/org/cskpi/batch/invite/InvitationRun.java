@@ -62,7 +62,7 @@ public final class InvitationRun {
              Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             CsvWriter csv = new CsvWriter(writer, new CsvWriterSettings());
             csv.writeHeaders(HEADER);
-            Counts counts = issue(tickets, since, Invitations.Companion.NONE, issued -> {
+            Counts counts = issue(tickets, since, Invitations.Companion.NONE, 1, issued -> {
                 csv.writeRow(csvRow(issued));
                 csv.flush();
             });
@@ -80,21 +80,34 @@ public final class InvitationRun {
      * transaction (docs/mail.md#sending-invitations); sending them is {@link InvitationSender}'s part.
      */
     public Counts queue(Dataset<Row> tickets, Optional<Instant> since, InvitationMails mails) {
-        return issue(tickets, since, mails, issued -> {
+        return issue(tickets, since, mails, MAILS_PER_TRANSACTION, issued -> {
         });
     }
 
+    /**
+     * Invitations issued with their e-mails in one transaction: each commit writes the store's
+     * file, and one per invitation was most of the time an invitation took. Nothing leaves the
+     * process before the commit, so a run killed mid-transaction loses no token.
+     */
+    static final int MAILS_PER_TRANSACTION = 200;
+
+    /** Issues {@code perTransaction} tickets' invitations to a transaction; {@code onIssued} runs after each commit. */
     private Counts issue(Dataset<Row> tickets, Optional<Instant> since, Invitations.Companion companion,
-                         Consumer<IssueResult.Issued> onIssued) {
+                         int perTransaction, Consumer<IssueResult.Issued> onIssued) {
         Map<IssueResult.Outcome, Long> outcomes = new EnumMap<>(IssueResult.Outcome.class);
         long seen = 0;
+        List<TicketRef> batch = new ArrayList<>(perTransaction);
         Iterator<Row> rows = ResolvedTickets.filterResolvedSince(tickets, since).toLocalIterator();
         while (rows.hasNext()) {
-            Row row = rows.next();
+            batch.add(ticket(rows.next()));
             seen++;
-            IssueResult result = invitations.issue(ticket(row), companion);
-            outcomes.merge(result.outcome(), 1L, Long::sum);
-            result.issued().ifPresent(onIssued);
+            if (batch.size() == perTransaction || !rows.hasNext()) {
+                for (IssueResult result : invitations.issueAll(batch, companion)) {
+                    outcomes.merge(result.outcome(), 1L, Long::sum);
+                    result.issued().ifPresent(onIssued);
+                }
+                batch.clear();
+            }
         }
         return new Counts(seen, count(outcomes, IssueResult.Outcome.ISSUED),
                 count(outcomes, IssueResult.Outcome.ALREADY_INVITED),
