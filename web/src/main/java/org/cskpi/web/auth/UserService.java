@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.cskpi.store.jooq.tables.records.UsersRecord;
 import org.jooq.DSLContext;
@@ -21,14 +22,25 @@ public final class UserService {
     private final DSLContext dsl;
     private final PasswordHasher hasher;
     private final Clock clock;
-    /** Checked when the username is unknown, so a wrong name costs as long as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked when the username is unknown, so a wrong name costs as long as a wrong password.
+     * Hashed on a thread of its own from the start: a KDF hash is most of the time of a
+     * {@code cskpi user} command, which never needs it.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     public UserService(DSLContext dsl, PasswordHasher hasher, Clock clock) {
         this.dsl = dsl;
         this.hasher = hasher;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy password, never matches a login");
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash("decoy password, never matches a login"),
+                UserService::onDaemonThread);
+    }
+
+    private static void onDaemonThread(Runnable task) {
+        Thread thread = new Thread(task, "cskpi-decoy-hash");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** A user request the caller can fix: bad name, short password, duplicate, unknown user. */
@@ -90,7 +102,7 @@ public final class UserService {
         }
         Optional<UsersRecord> row = dsl.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional();
         if (row.isEmpty()) {
-            hasher.matches(password, decoyHash);
+            hasher.matches(password, decoyHash.join());
             return Optional.empty();
         }
         return hasher.matches(password, row.get().getPasswordHash()) ? row.map(UserService::toUser) : Optional.empty();
