@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.util.StreamProvider;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class OutgoingMessageTest {
@@ -55,5 +57,14 @@ class OutgoingMessageTest {
     void a_sender_that_is_not_an_address_is_refused() {
         assertThatThrownBy(() -> new OutgoingMessage("survey at nordlys"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not an e-mail address: survey at nordlys");
+    }
+
+    @Test
+    void the_stream_provider_it_names_is_the_one_the_service_loader_finds() {
+        new OutgoingMessage("shop@example.com");
+
+        assertThat(System.getProperty(OutgoingMessage.STREAM_PROVIDER))
+                .isEqualTo(ServiceLoader.load(StreamProvider.class).findFirst().orElseThrow().getClass().getName());
+        assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(System.getProperty(OutgoingMessage.STREAM_PROVIDER));
     }
 }
