@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class-data-sharing archive for the batch JVM: the first Spark command after a
- * build records it, later ones load classes from it, a rebuild makes it stale, and none of it
- * shows in a command's output.
+ * The launcher's class-data-sharing archives, one per JVM side: the first training command of
+ * a side after a build records it, later ones load classes from it, a rebuild makes it stale,
+ * and none of it shows in a command's output.
  */
 class ClassDataSharingIT {
 
     private static final Path ROOT = Path.of(System.getProperty("cskpi.root", "..")).toAbsolutePath().normalize();
     private static final Path ARCHIVE = ROOT.resolve("batch/target/launch/batch.jsa");
+    private static final Path WEB_ARCHIVE = ROOT.resolve("web/target/launch/web.jsa");
     private static final String RESULT = "1\n-\n1\n(1 row)\n";
 
     @TempDir
@@ -68,6 +69,24 @@ class ClassDataSharingIT {
         assertThat(launch(List.of("sql", "--help"), Map.of()).exitCode()).isZero();
 
         assertThat(ARCHIVE).doesNotExist();
+    }
+
+    @Test
+    void the_web_side_has_an_archive_of_its_own_recorded_by_a_user_command() throws Exception {
+        Files.deleteIfExists(WEB_ARCHIVE);
+        List<String> users = List.of("user", "list", "--data-dir", dir.resolve("data").toString());
+
+        Run recording = launch(users, Map.of());
+
+        assertThat(recording.exitCode()).isZero();
+        assertThat(recording.stdout()).startsWith("USER ");
+        assertThat(WEB_ARCHIVE).isNotEmptyFile();
+
+        Path classLoading = dir.resolve("web-class-load.log");
+        Run shared = launch(users, Map.of("CSKPI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLoading));
+
+        assertThat(shared.stdout()).isEqualTo(recording.stdout());
+        assertThat(Files.readString(classLoading)).contains("org.cskpi.web.WebCli source: shared objects file");
     }
 
     private Run sql(Map<String, String> env) throws Exception {
