@@ -64,7 +64,6 @@ public final class ServiceSqlCommand implements Callable<Integer> {
             // The first round trip: the service answers, or we go local.
             session.conf().set("spark.sql.session.timeZone", "UTC");
         } catch (Exception e) { // the client's SparkException is checked, though Java is not told
-
             // No session to release there: closing would only log the same failure again.
             err.println("cskpi: " + whyNot(server, e) + "; running on local Spark.");
             return Cli.ELSEWHERE;
