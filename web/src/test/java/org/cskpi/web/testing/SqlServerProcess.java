@@ -64,7 +64,30 @@ public final class SqlServerProcess implements ParameterResolver {
                 .getOrComputeIfAbsent(Handle.class, key -> start(), Handle.class).running;
     }
 
+    /**
+     * Starts the service, on another port if the chosen one was taken before the service bound
+     * it: between the port check and the bind, any process (this service's own Spark driver
+     * among them) may take it.
+     */
     private static Handle start() {
+        IllegalStateException failed = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return startOnce();
+            } catch (PortTaken e) {
+                failed = e;
+            }
+        }
+        throw failed;
+    }
+
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static Handle startOnce() {
         try {
             Path dir = Files.createTempDirectory("cskpi-sql-server");
             int port = freePort();
@@ -76,8 +99,16 @@ public final class SqlServerProcess implements ParameterResolver {
             command.addAll(List.of("-Xmx1g", "-cp", BATCH.resolve("classes") + ":" + Files.readString(
                             BATCH.resolve("launch/classpath")).trim(),
                     "org.cskpi.batch.BatchCli", "sql-server", "--config", config.toString(), "--data-dir", dir.toString()));
-            Process process = new ProcessBuilder(command).redirectError(dir.resolve("sql-server.log").toFile()).start();
-            awaitListening(process, dir);
+            Path log = dir.resolve("sql-server.log");
+            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            try {
+                awaitListening(process, dir);
+            } catch (IllegalStateException e) {
+                if (Files.readString(log).contains("Failed to bind to address")) {
+                    throw new PortTaken("port " + port + " was taken before the SQL service bound it; see " + log);
+                }
+                throw e;
+            }
             return new Handle(process, new Running(new CskpiConfig.SqlServer("127.0.0.1", port, Optional.of(TOKEN),
                     false, TIMEOUT_SECONDS, 100_000)));
         } catch (IOException e) {
@@ -108,9 +139,20 @@ public final class SqlServerProcess implements ParameterResolver {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), where the random ports of
+     * outgoing connections and of Spark's own services are not handed out.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found in 20000-31999");
     }
 }
