@@ -1,6 +1,7 @@
 package org.cskpi.invitation;
 
 import static org.cskpi.store.jooq.Tables.SURVEY_CONTACTS;
+import static org.jooq.impl.DSL.excluded;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -52,29 +52,35 @@ public final class SurveyContacts {
         OffsetDateTime now = now();
         return dsl.transactionResult(tx -> {
             long kept = 0;
-            List<Query> batch = new ArrayList<>(BATCH);
+            // One statement, prepared once, with the rows bound to it in batches: a batch of
+            // separate statements with inlined values made H2 parse every row (3.9 s for the
+            // demo's 16,831 customers).
+            BatchBindStep batch = tx.dsl().batch(upsert(tx.dsl()));
             while (contacts.hasNext()) {
                 Contact contact = contacts.next();
-                batch.add(tx.dsl().insertInto(SURVEY_CONTACTS)
-                        .set(SURVEY_CONTACTS.CUSTOMER_ID, contact.customerId())
-                        .set(SURVEY_CONTACTS.EMAIL, contact.email())
-                        .set(SURVEY_CONTACTS.LOCALE, contact.locale())
-                        .set(SURVEY_CONTACTS.LAST_SEEN_AT, now)
-                        .onDuplicateKeyUpdate()
-                        .set(SURVEY_CONTACTS.EMAIL, contact.email())
-                        .set(SURVEY_CONTACTS.LOCALE, contact.locale())
-                        .set(SURVEY_CONTACTS.LAST_SEEN_AT, now));
+                batch.bind(contact.customerId(), contact.email(), contact.locale(), now);
                 kept++;
                 if (batch.size() == BATCH) {
-                    tx.dsl().batch(batch).execute();
-                    batch.clear();
+                    batch.execute();
+                    batch = tx.dsl().batch(upsert(tx.dsl()));
                 }
             }
-            if (!batch.isEmpty()) {
-                tx.dsl().batch(batch).execute();
+            if (batch.size() > 0) {
+                batch.execute();
             }
             return new Kept(kept, deleteExpired(tx.dsl(), now));
         });
+    }
+
+    /** An insert whose four bind values are a contact; a stored customer gets the new values. */
+    private static Query upsert(DSLContext ctx) {
+        return ctx.insertInto(SURVEY_CONTACTS, SURVEY_CONTACTS.CUSTOMER_ID, SURVEY_CONTACTS.EMAIL,
+                        SURVEY_CONTACTS.LOCALE, SURVEY_CONTACTS.LAST_SEEN_AT)
+                .values((String) null, null, null, null)
+                .onDuplicateKeyUpdate()
+                .set(SURVEY_CONTACTS.EMAIL, excluded(SURVEY_CONTACTS.EMAIL))
+                .set(SURVEY_CONTACTS.LOCALE, excluded(SURVEY_CONTACTS.LOCALE))
+                .set(SURVEY_CONTACTS.LAST_SEEN_AT, excluded(SURVEY_CONTACTS.LAST_SEEN_AT));
     }
 
     /** Deletes the rows not seen within the retention; returns how many. */

@@ -44,4 +44,27 @@ class SurveyContactsTest {
         assertThat(SurveyContacts.find(store.dsl(), null)).isEmpty();
         assertThat(store.dsl().fetchCount(SURVEY_CONTACTS)).isEqualTo(1);
     }
+
+    @Test
+    void contacts_past_one_batch_are_all_written_and_a_seen_again_customer_keeps_one_row() {
+        List<SurveyContacts.Contact> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            first.add(new SurveyContacts.Contact("C" + i, "c" + i + "@example.com", i % 2 == 0 ? "en" : null));
+        }
+        SurveyContacts.Kept kept = at(T0).keep(first.iterator());
+        // a week later the same customer 700 (second batch) and a new one, 1203
+        SurveyContacts.Kept again = at(T0.plusSeconds(7L * 86_400)).keep(List.of(
+                new SurveyContacts.Contact("C700", "c700.new@example.com", "nb-NO"),
+                new SurveyContacts.Contact("C1203", "c1203@example.com", "sv")).iterator());
+
+        assertThat(kept).isEqualTo(new SurveyContacts.Kept(1_203, 0));
+        assertThat(again).isEqualTo(new SurveyContacts.Kept(2, 0));
+        assertThat(store.dsl().fetchCount(SURVEY_CONTACTS)).isEqualTo(1_204);
+        assertThat(SurveyContacts.find(store.dsl(), "C1202")).contains(new SurveyContacts.Contact("C1202", "c1202@example.com", "en"));
+        assertThat(SurveyContacts.find(store.dsl(), "C1201")).contains(new SurveyContacts.Contact("C1201", "c1201@example.com", null));
+        assertThat(SurveyContacts.find(store.dsl(), "C700")).contains(new SurveyContacts.Contact("C700", "c700.new@example.com", "nb-NO"));
+        assertThat(store.dsl().select(SURVEY_CONTACTS.LAST_SEEN_AT).from(SURVEY_CONTACTS)
+                .where(SURVEY_CONTACTS.CUSTOMER_ID.eq("C700")).fetchOne().value1().toInstant())
+                .isEqualTo(T0.plusSeconds(7L * 86_400));
+    }
 }
