@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
+import org.cskpi.ingest.spark.CaseMappingWarmUp;
 import org.cskpi.ingest.spark.Sessions;
 import org.cskpi.store.Store;
 
@@ -63,6 +64,7 @@ public final class SqlServer implements AutoCloseable {
                 .config(conf(config, token))
                 .withExtensions(new ReadOnlyExtension(views))
                 .getOrCreate();
+        CaseMappingWarmUp.startFor(spark);
         Store store = Store.openMigrated(config.storeUrl(), config.storePassword());
         ViewRefresher refresher = new ViewRefresher(spark, config.warehouse(), store.dsl(), views);
         refresher.refresh();

@@ -1,0 +1,55 @@
+package org.cskpi.ingest.spark;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Loads Spark's ICU case-mapping class on a daemon thread. The first {@code lower()} of a JVM
+ * initialises {@code CollationAwareUTF8String}, whose static table of title-case exceptions calls
+ * ICU once for each of the 1,114,112 code points: 3 to 4 s on one core, which a 1,000-ticket
+ * analyze used to wait for inside its first task (docs/benchmarks.md, "Fixed cost of a small
+ * run"). Started when a job that will lower-case begins, that work runs while the driver reads
+ * run state and plans, on the core that leaves idle, and a task that reaches {@code lower()}
+ * first waits only for the rest of it. Nothing changes in what is computed. Jobs that never
+ * lower-case (a CSV ingest) do not start it: there it would only take CPU from the job.
+ */
+public final class CaseMappingWarmUp {
+
+    static final String CASE_MAPPING_CLASS = "org.apache.spark.sql.catalyst.util.CollationAwareUTF8String";
+    private static final String ICU_CASE_MAPPINGS = "spark.sql.icu.caseMappings.enabled";
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private CaseMappingWarmUp() {
+    }
+
+    /**
+     * Starts loading the class, once a JVM, if this JVM runs the session's tasks (a local
+     * master) with ICU case mappings on; on a cluster the executors, not this driver, run
+     * {@code lower()}. Completes with whether this call loaded it.
+     */
+    public static CompletableFuture<Boolean> startFor(SparkSession spark) {
+        boolean local = spark.sparkContext().isLocal();
+        boolean icu = Boolean.parseBoolean(spark.conf().get(ICU_CASE_MAPPINGS, "true"));
+        if (!local || !icu || !STARTED.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> loaded = new CompletableFuture<>();
+        Thread thread = new Thread(() -> loaded.complete(load()), "cskpi-case-mapping-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return loaded;
+    }
+
+    /** Loads the class now, in this thread; false when this Spark has no such class. */
+    static boolean load() {
+        try {
+            Class.forName(CASE_MAPPING_CLASS, true, CaseMappingWarmUp.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            // A Spark without the class loads what it needs when a task asks; nothing to warm.
+            return false;
+        }
+    }
+}
