@@ -110,7 +110,7 @@ public final class IngestJob {
             if (small.applied()) {
                 stage("small input: one shuffle partition, interpreted plans");
             }
-            return ingestFiles(runId, start, reader, files, options);
+            return ingestFiles(runId, start, reader, files, options, small.stagingLevel());
         }
     }
 
@@ -122,7 +122,8 @@ public final class IngestJob {
         return SmallInputs.bytesUnder(spark, read);
     }
 
-    private IngestSummary ingestFiles(long runId, Instant start, SourceReader reader, List<Path> files, ReadOptions options) {
+    private IngestSummary ingestFiles(long runId, Instant start, SourceReader reader, List<Path> files, ReadOptions options,
+                                      StorageLevel staging) {
         stage("reading " + files.size() + " " + reader.name() + " file(s)");
         StagedInput input = reader.read(spark, files, options);
         Map<String, Integer> fileIndexes = new HashMap<>();
@@ -132,7 +133,7 @@ public final class IngestJob {
         ReadOptions ts = input.timestamps();
         TimestampParser timestamps = new TimestampParser(ts.zone(), ts.timestampFormats(), ts.sqlTimestamps());
         TicketValidator validator = new TicketValidator(timestamps, target.customerKey().orElse(null), fileIndexes);
-        Dataset<Row> validated = TicketRows.withValidation(input.tickets(), validator).persist(StorageLevel.DISK_ONLY());
+        Dataset<Row> validated = TicketRows.withValidation(input.tickets(), validator).persist(staging);
         try {
             stage("validating rows");
             RowCounts counts = RowCounts.of(validated);
@@ -142,7 +143,7 @@ public final class IngestJob {
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
             stage("deduplicating and merging into the warehouse");
-            Merged merged = merge(runId, input, validated);
+            Merged merged = merge(runId, input, validated, staging);
             runs.names().record(Breakdown.AGENT, input.agentNames(), runId);
             Optional<IngestSummary.Contacts> contacts = target.contacts().map(store -> keepContacts(store, validated));
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
@@ -157,14 +158,14 @@ public final class IngestJob {
     private record Merged(IngestSummary.Tickets tickets, Map<String, String> versions) {
     }
 
-    private Merged merge(long runId, StagedInput input, Dataset<Row> validated) {
+    private Merged merge(long runId, StagedInput input, Dataset<Row> validated, StorageLevel staging) {
         Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
         if (input.messages().isPresent()) {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
         }
         Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
         Dataset<Row> stored = new WarehouseTables(spark, warehouse).tickets();
-        Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(StorageLevel.DISK_ONLY());
+        Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(staging);
         try {
             Map<String, Long> changes = new HashMap<>();
             for (Row row : merged.groupBy(TicketMerge.CHANGE).count().collectAsList()) {

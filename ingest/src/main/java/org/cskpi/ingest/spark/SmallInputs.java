@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark settings for a step whose input is small, on a local master. A small desk's weekly run
@@ -38,10 +39,12 @@ public final class SmallInputs implements AutoCloseable {
 
     private final RuntimeConfig conf;
     private final Map<String, Optional<String>> previous;
+    private final boolean small;
 
-    private SmallInputs(RuntimeConfig conf, Map<String, Optional<String>> previous) {
+    private SmallInputs(RuntimeConfig conf, Map<String, Optional<String>> previous, boolean small) {
         this.conf = conf;
         this.previous = previous;
+        this.small = small;
     }
 
     /**
@@ -51,7 +54,8 @@ public final class SmallInputs implements AutoCloseable {
     public static SmallInputs forInput(SparkSession spark, long inputBytes) {
         RuntimeConfig conf = spark.conf();
         Map<String, Optional<String>> previous = new LinkedHashMap<>();
-        if (isSmall(spark, inputBytes)) {
+        boolean small = isSmall(spark, inputBytes);
+        if (small) {
             SETTINGS.forEach((key, value) -> {
                 if (!isUserKey(conf, key)) {
                     previous.put(key, conf.contains(key) ? Optional.of(conf.get(key)) : Optional.empty());
@@ -59,7 +63,7 @@ public final class SmallInputs implements AutoCloseable {
                 }
             });
         }
-        return new SmallInputs(conf, previous);
+        return new SmallInputs(conf, previous, small);
     }
 
     /** Whether {@code inputBytes} of input is small enough for {@link #SETTINGS} on this session's master. */
@@ -76,6 +80,16 @@ public final class SmallInputs implements AutoCloseable {
     /** Whether this step runs with the small-input settings. */
     public boolean applied() {
         return !previous.isEmpty();
+    }
+
+    /**
+     * Where the step keeps the staging it reads more than once. A large step keeps it on disk
+     * only, serialized, so that memory holds the work and not the copies; a small one keeps it
+     * in memory as column batches, since serializing them to disk was a third of the task time
+     * of a 20,000-ticket ingest (docs/benchmarks.md, "Fixed cost of a small run").
+     */
+    public StorageLevel stagingLevel() {
+        return small ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
     }
 
     /** The total size of the files under {@code paths} (directories are summed recursively). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,9 +50,11 @@ class SmallInputsTest {
         try (SmallInputs small = SmallInputs.forInput(spark, SmallInputs.LIMIT_BYTES + 1)) {
             assertThat(small.applied()).isFalse();
             assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("2");
+            assertThat(small.stagingLevel()).as("large staging stays out of memory").isEqualTo(StorageLevel.DISK_ONLY());
         }
         try (SmallInputs small = SmallInputs.forInput(spark, SmallInputs.LIMIT_BYTES)) {
             assertThat(small.applied()).as("the limit itself is small").isTrue();
+            assertThat(small.stagingLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK());
         }
     }
 
@@ -72,6 +75,7 @@ class SmallInputsTest {
         conf.set(Sessions.USER_KEYS, "spark.app.name,spark.sql.shuffle.partitions");
         try (SmallInputs small = SmallInputs.forInput(spark, 1)) {
             assertThat(small.applied()).isTrue();
+            assertThat(small.stagingLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK());
             assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("2");
             assertThat(conf.get("spark.sql.codegen.wholeStage")).isEqualTo("false");
         }
