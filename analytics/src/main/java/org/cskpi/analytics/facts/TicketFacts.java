@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -51,7 +50,7 @@ public final class TicketFacts {
         Column firstResponse = col(Tickets.FIRST_RESPONSE_AT);
         Column resolved = col(Tickets.RESOLVED_AT);
         Column responded = firstResponse.isNotNull().and(firstResponse.leq(lit(Timestamp.from(settings.cutOff()))));
-        Column category = lower(trim(col(Tickets.CATEGORY)));
+        Column category = LowerCase.of(trim(col(Tickets.CATEGORY)));
         return tickets.select(
                 col(Tickets.TICKET_ID), col(Tickets.SOURCE), col(Tickets.CUSTOMER_ID),
                 coalesce(col(Tickets.CHANNEL), lit("other")).as("channel"),

@@ -36,7 +36,6 @@ import org.cskpi.analytics.tidy.Columns;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
 import org.cskpi.config.IsoWeek;
-import org.cskpi.ingest.spark.CaseMappingWarmUp;
 import org.cskpi.ingest.spark.SmallInputs;
 import org.cskpi.ingest.warehouse.Warehouse;
 import org.cskpi.ingest.warehouse.WarehouseTables;
@@ -87,7 +86,6 @@ public final class AnalyzeJob {
 
     private Result analyze(AnalyzePlan.Request request, long runId) {
         Instant started = clock.instant();
-        CaseMappingWarmUp.startFor(spark); // the ticket facts lower-case each category
         // Every time-zone step (weeks, hours) reads instants as UTC wall-clock first.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         RunVersions versions = new RunVersions(store.dsl());

@@ -1,0 +1,57 @@
+package org.cskpi.analytics.facts;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.util.ULocale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Spark's {@code lower()} as it is with ICU case mappings on (Spark's default): ASCII text
+ * lower-cased by ASCII rules, any other text by ICU, in the root locale (Spark uses the JVM's
+ * default one, which differs only for Turkish, Azeri and Lithuanian). The same result, without loading Spark's {@code CollationAwareUTF8String}: that class builds a table of
+ * title-case exceptions by asking ICU about each of the 1,114,112 code points when it is first
+ * used, 3 to 4 s of CPU in every JVM that lower-cases once, a sixth of a 1,000-ticket analyze
+ * (docs/benchmarks.md, "Fixed cost of a small run").
+ */
+public final class LowerCase {
+
+    private static final UserDefinedFunction LOWER =
+            functions.udf((UDF1<String, String>) LowerCase::lower, DataTypes.StringType);
+
+    private LowerCase() {
+    }
+
+    /** {@code text} lower-cased; null stays null. */
+    public static Column of(Column text) {
+        return LOWER.apply(text);
+    }
+
+    static String lower(String text) {
+        if (text == null) {
+            return null;
+        }
+        return isAscii(text) ? asciiLower(text) : UCharacter.toLowerCase(ULocale.ROOT, text);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] = (char) (chars[i] + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+}
