@@ -11,10 +11,10 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Spark's {@code lower()} as it is with ICU case mappings on (Spark's default): ASCII text
  * lower-cased by ASCII rules, any other text by ICU, in the root locale (Spark uses the JVM's
- * default one, which differs only for Turkish, Azeri and Lithuanian). The same result, without loading Spark's {@code CollationAwareUTF8String}: that class builds a table of
- * title-case exceptions by asking ICU about each of the 1,114,112 code points when it is first
- * used, 3 to 4 s of CPU in every JVM that lower-cases once, a sixth of a 1,000-ticket analyze
- * (docs/benchmarks.md, "Fixed cost of a small run").
+ * default one, which differs only for Turkish, Azeri and Lithuanian). The same result, without
+ * loading Spark's {@code CollationAwareUTF8String}: when first used, that class builds a table of
+ * title-case exceptions by asking ICU about each of the 1,114,112 code points, 2.5 to 4.5 s of
+ * CPU in every JVM that lower-cases once (docs/benchmarks.md, "Three cuts found by profiling").
  */
 public final class LowerCase {
 

@@ -85,8 +85,8 @@ public final class SmallInputs implements AutoCloseable {
     /**
      * Where the step keeps the staging it reads more than once. A large step keeps it on disk
      * only, serialized, so that memory holds the work and not the copies; a small one keeps it
-     * in memory as column batches, since serializing them to disk was a third of the task time
-     * of a 20,000-ticket ingest (docs/benchmarks.md, "Fixed cost of a small run").
+     * in memory as column batches, since serializing them to disk was a third of the executor's
+     * time in a 20,000-ticket ingest (docs/benchmarks.md, "Three cuts found by profiling").
      */
     public StorageLevel stagingLevel() {
         return small ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
