@@ -10,8 +10,10 @@ import org.apache.spark.sql.SparkSession;
  * whose static table of title-case exceptions asks ICU about each of the 1,114,112 code points:
  * 2.5 to 4.5 s on one core, which the first analyst's query to use one of them would otherwise
  * wait for. The SQL service starts this with its session, so that the wait is spent while it
- * starts. Batch jobs do not lower-case through Spark ({@code LowerCase} in analytics), so they
- * never pay it. Nothing changes in what is computed.
+ * starts. Analyze lower-cases without Spark's class ({@code LowerCase} in analytics), so a CSV
+ * ingest and analyze never pay it; a Zendesk or Chatwoot ingest still lower-cases through Spark,
+ * where its many event rows make Spark's own {@code lower()} worth the one-time cost. Nothing
+ * changes in what is computed.
  */
 public final class CaseMappingWarmUp {
 
