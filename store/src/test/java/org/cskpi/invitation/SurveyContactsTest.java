@@ -6,6 +6,7 @@ import static org.cskpi.store.jooq.Tables.SURVEY_CONTACTS;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cskpi.store.Store;
@@ -47,7 +48,7 @@ class SurveyContactsTest {
 
     @Test
     void contacts_past_one_batch_are_all_written_and_a_seen_again_customer_keeps_one_row() {
-        List<SurveyContacts.Contact> first = new java.util.ArrayList<>();
+        List<SurveyContacts.Contact> first = new ArrayList<>();
         for (int i = 0; i < 1_203; i++) {
             first.add(new SurveyContacts.Contact("C" + i, "c" + i + "@example.com", i % 2 == 0 ? "en" : null));
         }

@@ -2,6 +2,7 @@ package org.cskpi.analytics.facts;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.util.ULocale;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -33,7 +34,7 @@ public final class LowerCase {
         if (text == null) {
             return null;
         }
-        return isAscii(text) ? asciiLower(text) : UCharacter.toLowerCase(ULocale.ROOT, text);
+        return isAscii(text) ? text.toLowerCase(Locale.ROOT) : UCharacter.toLowerCase(ULocale.ROOT, text);
     }
 
     private static boolean isAscii(String text) {
@@ -43,15 +44,5 @@ public final class LowerCase {
             }
         }
         return true;
-    }
-
-    private static String asciiLower(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] = (char) (chars[i] + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
     }
 }

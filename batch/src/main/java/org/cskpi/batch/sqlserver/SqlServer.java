@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.cskpi.cli.UserError;
 import org.cskpi.config.CskpiConfig;
-import org.cskpi.ingest.spark.CaseMappingWarmUp;
 import org.cskpi.ingest.spark.Sessions;
 import org.cskpi.store.Store;
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cskpi.config.CskpiConfig;
@@ -144,10 +146,10 @@ public final class SqlServerProcess implements ParameterResolver {
      * outgoing connections and of Spark's own services are not handed out.
      */
     private static int freePort() throws IOException {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int tries = 0; tries < 100; tries++) {
             int port = 20_000 + random.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // try another

@@ -1,4 +1,4 @@
-package org.cskpi.ingest.spark;
+package org.cskpi.batch.sqlserver;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * where its many event rows make Spark's own {@code lower()} worth the one-time cost. Nothing
  * changes in what is computed.
  */
-public final class CaseMappingWarmUp {
+final class CaseMappingWarmUp {
 
     static final String CASE_MAPPING_CLASS = "org.apache.spark.sql.catalyst.util.CollationAwareUTF8String";
     private static final String ICU_CASE_MAPPINGS = "spark.sql.icu.caseMappings.enabled";
@@ -30,7 +30,7 @@ public final class CaseMappingWarmUp {
      * master) with ICU case mappings on; on a cluster the executors, not this driver, run
      * {@code lower()}. Completes with whether this call loaded it.
      */
-    public static CompletableFuture<Boolean> startFor(SparkSession spark) {
+    static CompletableFuture<Boolean> startFor(SparkSession spark) {
         boolean local = spark.sparkContext().isLocal();
         boolean icu = Boolean.parseBoolean(spark.conf().get(ICU_CASE_MAPPINGS, "true"));
         if (!local || !icu || !STARTED.compareAndSet(false, true)) {
