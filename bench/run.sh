@@ -3,7 +3,7 @@
 # DuckDB peer on the same CSV, check both compute the same headline KPIs, print a table.
 #
 #   bench/run.sh [--tickets 1000,1000000,3000000,10000000 (default)] [--weeks 52] [--zone Europe/Oslo]
-#                [--out bench/out] [--warm 1] [--weekly]
+#                [--out bench/out] [--warm 1] [--weekly] [--no-peer]
 #
 # Per size N (directory OUT/N): export/csv/tickets.csv, data/ (warehouse + H2 store),
 # events/ (Spark event logs; bench/stages.py shows where the time went), logs/, peer.duckdb,
@@ -13,6 +13,8 @@
 # many updates of older tickets; week1/csv/tickets.csv), timed through ingest + incremental
 # analyze against DuckDB's full KPI computation from its own table, and checked against DuckDB
 # loaded with the history and the week (table-weekly.md, cskpi-weekly.csv, duckdb-weekly/).
+# --no-peer: cskpi only, for sizes DuckDB cannot load in this machine's memory (100M tickets):
+# the DuckDB columns show "-" and the run is checked by its own counts, not against the peer.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,7 @@ ZONE=Europe/Oslo
 OUT="$BENCH/out"
 WARM=1
 WEEKLY=0
+PEER=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --tickets) SIZES="$2"; shift 2 ;;
@@ -31,7 +34,8 @@ while [ $# -gt 0 ]; do
         --out) OUT="$2"; shift 2 ;;
         --warm) WARM="$2"; shift 2 ;;
         --weekly) WEEKLY=1; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --no-peer) PEER=0; shift ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -45,10 +49,12 @@ END=$(TZ="$ZONE" date -d "last sunday" +%F)
 # Build cskpi (the launcher rebuilds when sources changed) and the peer.
 "$ROOT/cskpi" --version >/dev/null
 "$ROOT/cskpi" generate --help >/dev/null
-if [ ! -f "$BENCH/peer/target/classpath" ] || [ -n "$(find "$BENCH/peer/src" "$BENCH/peer/pom.xml" -newer "$BENCH/peer/target/classpath" -print -quit)" ]; then
-    mvn -B -q -f "$BENCH/peer/pom.xml" package
+if [ "$PEER" = 1 ]; then
+    if [ ! -f "$BENCH/peer/target/classpath" ] || [ -n "$(find "$BENCH/peer/src" "$BENCH/peer/pom.xml" -newer "$BENCH/peer/target/classpath" -print -quit)" ]; then
+        mvn -B -q -f "$BENCH/peer/pom.xml" package
+    fi
+    PEER_CP="$BENCH/peer/target/classes:$(cat "$BENCH/peer/target/classpath")"
 fi
-PEER_CP="$BENCH/peer/target/classes:$(cat "$BENCH/peer/target/classpath")"
 
 # timed NAME LOG cmd... : runs cmd, appends "NAME_s=wall NAME_rss_mb=peak" to $ROW
 timed() {
@@ -93,24 +99,30 @@ weekly_increment() {
     echo "== $n tickets: weekly increment of $weekly new + $updates updated tickets (load average $load)" >&2
     timed weekly_ingest "$dir/logs/weekly-ingest" "$ROOT/cskpi" ingest --source csv --input "$week_csv" "${common[@]}"
     timed weekly_analyze "$dir/logs/weekly-analyze" "$ROOT/cskpi" analyze "${common[@]}"
+    if [ "$PEER" = 0 ]; then
+        grep -h -e 'ingest: rows read' -e 'warehouse now holds' "$dir/logs/weekly-ingest.err" >&2
+    fi
     local recomputed
     recomputed=$(grep -ohE 'recomputing (every week|[0-9]+ weeks?)' "$dir/logs/weekly-analyze.out" \
         "$dir/logs/weekly-analyze.err" | head -n 1)
     "$ROOT/cskpi" sql --format csv "$(cat "$BENCH/cskpi-headline.sql")" "${common[@]}" >"$dir/cskpi-weekly.csv" \
         2>"$dir/logs/sql-weekly.err" || { cat "$dir/logs/sql-weekly.err" >&2; exit 1; }
-    rm -f "$dir/peer-weekly.duckdb" "$dir/peer-weekly.duckdb.wal"
-    java -cp "$PEER_CP" org.cskpi.bench.DuckPeer load --csv "$csv,$week_csv" --db "$dir/peer-weekly.duckdb" \
-        --zone "$ZONE" --out "$dir/duckdb-weekly" --warm 0 >"$dir/logs/duck-weekly.out" 2>"$dir/logs/duck-weekly.err" \
-        || { tail -n 20 "$dir/logs/duck-weekly.err" >&2; exit 1; }
-    if ! python3 "$BENCH/compare.py" "$dir/cskpi-weekly.csv" "$dir/duckdb-weekly/kpis.csv" | tee "$dir/compare-weekly.txt"; then
-        echo "run.sh: $n tickets + week 1: cskpi and DuckDB DISAGREE (files $dir/cskpi-weekly.csv, $dir/duckdb-weekly/kpis.csv)" >&2
-        exit 1
+    if [ "$PEER" = 1 ]; then
+        rm -f "$dir/peer-weekly.duckdb" "$dir/peer-weekly.duckdb.wal"
+        java -cp "$PEER_CP" org.cskpi.bench.DuckPeer load --csv "$csv,$week_csv" --db "$dir/peer-weekly.duckdb" \
+            --zone "$ZONE" --out "$dir/duckdb-weekly" --warm 0 >"$dir/logs/duck-weekly.out" 2>"$dir/logs/duck-weekly.err" \
+            || { tail -n 20 "$dir/logs/duck-weekly.err" >&2; exit 1; }
+        if ! python3 "$BENCH/compare.py" "$dir/cskpi-weekly.csv" "$dir/duckdb-weekly/kpis.csv" | tee "$dir/compare-weekly.txt"; then
+            echo "run.sh: $n tickets + week 1: cskpi and DuckDB DISAGREE (files $dir/cskpi-weekly.csv, $dir/duckdb-weekly/kpis.csv)" >&2
+            exit 1
+        fi
     fi
     awk -v n="$n" -v nw="$weekly" -v up="${updates:-?}" -v i="$(get weekly_ingest_s "$ROW")" \
         -v a="$(get weekly_analyze_s "$ROW")" -v rec="${recomputed:-?}" -v dk="$dkpis" \
         -v ri="$(get weekly_ingest_rss_mb "$ROW")" -v ra="$(get weekly_analyze_rss_mb "$ROW")" -v ld="$load" 'BEGIN {
-        printf "| %d | %d + %s | %.1f | %.1f (%s) | %.1f | %.1f | %.2f× | %d / %d MB | %s |\n",
-            n, nw, up, i, a, rec, i + a, dk, (i + a) / dk, ri, ra, ld
+        printf "| %d | %d + %s | %.1f | %.1f (%s) | %.1f | %s | %s | %d / %d MB | %s |\n",
+            n, nw, up, i, a, rec, i + a, (dk == "" ? "-" : sprintf("%.1f", dk)),
+            (dk == "" ? "-" : sprintf("%.2f×", (i + a) / dk)), ri, ra, ld
     }' >>"$WEEKLY_TABLE"
 }
 
@@ -143,20 +155,25 @@ YAML
     done
     "$ROOT/cskpi" sql --format csv "$(cat "$BENCH/cskpi-headline.sql")" "${common[@]}" >"$dir/cskpi.csv" \
         2>"$dir/logs/sql.err" || { cat "$dir/logs/sql.err" >&2; exit 1; }
-    rm -f "$dir/peer.duckdb" "$dir/peer.duckdb.wal"
-    timed duck_load "$dir/logs/duck-load" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer load --csv "$csv" \
-        --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
-    # The timed process computes the KPIs once, as analyze does; a second process repeats the
-    # query for DuckDB's warm figure (timings.txt) and is not part of the ratio.
-    timed duck_kpis "$dir/logs/duck-kpis" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis \
-        --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
-    java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis --db "$dir/peer.duckdb" --zone "$ZONE" \
-        --out "$dir/duckdb-warm" --warm 2 >"$dir/logs/duck-warm.out" 2>"$dir/logs/duck-warm.err"
-    sed -n 's/^kpis_kpis_warm_s=/kpis_kpis_warm_s=/p' "$dir/duckdb-warm/timings.txt" >>"$ROW"
-    cat "$dir/duckdb/timings.txt" >>"$ROW"
-    if ! python3 "$BENCH/compare.py" "$dir/cskpi.csv" "$dir/duckdb/kpis.csv" | tee "$dir/compare.txt"; then
-        echo "run.sh: $n tickets: cskpi and DuckDB DISAGREE (see above; files $dir/cskpi.csv, $dir/duckdb/kpis.csv)" >&2
-        exit 1
+    if [ "$PEER" = 1 ]; then
+        rm -f "$dir/peer.duckdb" "$dir/peer.duckdb.wal"
+        timed duck_load "$dir/logs/duck-load" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer load --csv "$csv" \
+            --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
+        # The timed process computes the KPIs once, as analyze does; a second process repeats the
+        # query for DuckDB's warm figure (timings.txt) and is not part of the ratio.
+        timed duck_kpis "$dir/logs/duck-kpis" java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis \
+            --db "$dir/peer.duckdb" --zone "$ZONE" --out "$dir/duckdb" --warm 0
+        java -cp "$PEER_CP" org.cskpi.bench.DuckPeer kpis --db "$dir/peer.duckdb" --zone "$ZONE" \
+            --out "$dir/duckdb-warm" --warm 2 >"$dir/logs/duck-warm.out" 2>"$dir/logs/duck-warm.err"
+        sed -n 's/^kpis_kpis_warm_s=/kpis_kpis_warm_s=/p' "$dir/duckdb-warm/timings.txt" >>"$ROW"
+        cat "$dir/duckdb/timings.txt" >>"$ROW"
+        if ! python3 "$BENCH/compare.py" "$dir/cskpi.csv" "$dir/duckdb/kpis.csv" | tee "$dir/compare.txt"; then
+            echo "run.sh: $n tickets: cskpi and DuckDB DISAGREE (see above; files $dir/cskpi.csv, $dir/duckdb/kpis.csv)" >&2
+            exit 1
+        fi
+    fi
+    if [ "$PEER" = 0 ]; then
+        grep -h -e 'ingest: rows read' -e 'warehouse now holds' "$dir/logs/ingest.err" >&2
     fi
     for log in "$dir"/events/local-*; do
         python3 "$BENCH/stages.py" "$log" >"$log.stages.txt" 2>/dev/null || true
@@ -166,8 +183,13 @@ YAML
     dkq=$(get kpis_kpis_first_s "$ROW"); dkw=$(get kpis_kpis_warm_s "$ROW")
     awk -v n="$n" -v i="$ingest" -v a="$analyze" -v w="${warm:-}" -v ri="$(get ingest_rss_mb "$ROW")" \
         -v ra="$(get analyze_rss_mb "$ROW")" -v dl="$dload" -v dk="$dkpis" -v dq="$dkq" -v dw="$dkw" 'BEGIN {
-        printf "| %d | %.1f | %.1f / %s | %.0f | %d / %d MB | %.1f | %.1f (query %.2f / %.2f) | %.1f× | %.1f× |\n",
-            n, i, a, (w == "" ? "-" : sprintf("%.1f", w)), n / (i + a), ri, ra, dl, dk, dq, dw, a / dk, (i + a) / dl
+        if (dk == "") {
+            printf "| %d | %.1f | %.1f / %s | %.0f | %d / %d MB | - | - | - | - |\n",
+                n, i, a, (w == "" ? "-" : sprintf("%.1f", w)), n / (i + a), ri, ra
+        } else {
+            printf "| %d | %.1f | %.1f / %s | %.0f | %d / %d MB | %.1f | %.1f (query %.2f / %.2f) | %.1f× | %.1f× |\n",
+                n, i, a, (w == "" ? "-" : sprintf("%.1f", w)), n / (i + a), ri, ra, dl, dk, dq, dw, a / dk, (i + a) / dl
+        }
     }' >>"$TABLE"
     if [ "$WEEKLY" = 1 ]; then
         weekly_increment "$n" "$dir" "$csv" "$dkpis"
