@@ -3,10 +3,8 @@ package org.cskpi.ingest.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.cskpi.ingest.canonical.Tickets;
 import org.cskpi.ingest.mapping.Mapping;
 import org.cskpi.ingest.mapping.MappingParser;
@@ -37,14 +35,9 @@ public final class CsvReaders {
     }
 
     static Mapping canonicalMapping() {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String column : MappingTarget.TICKETS.columns()) {
-            columns.put(column, List.of(column));
-        }
-        for (String column : EXPORT_COLUMNS) {
-            columns.put(column, List.of(column));
-        }
-        return new Mapping("csv", null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
+        List<String> columns = new ArrayList<>(MappingTarget.TICKETS.columns());
+        columns.addAll(EXPORT_COLUMNS);
+        return Mapping.identity("csv", columns);
     }
 
     /** Any delimited export through a user's mapping file (docs/mappings.md). */

@@ -37,6 +37,18 @@ public record Mapping(String source, String timezone, char delimiter, String enc
         constants = Map.copyOf(constants);
     }
 
+    /**
+     * The mapping of cskpi's own CSV formats: comma-separated UTF-8 with a header naming the
+     * canonical {@code columns} themselves, empty cells null, no value maps or constants.
+     */
+    public static Mapping identity(String source, List<String> columns) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (String column : columns) {
+            byName.put(column, List.of(column));
+        }
+        return new Mapping(source, null, ',', "UTF-8", true, Set.of(""), byName, List.of(), Map.of(), Map.of());
+    }
+
     public Optional<String> timezoneId() {
         return Optional.ofNullable(timezone);
     }

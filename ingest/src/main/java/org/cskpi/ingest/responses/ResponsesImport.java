@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,11 +70,7 @@ public final class ResponsesImport {
 
     /** The plain format: a header of survey_responses column names. */
     public static Mapping canonicalMapping() {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String column : MappingTarget.RESPONSES.columns()) {
-            columns.put(column, List.of(column));
-        }
-        return new Mapping(null, null, ',', "UTF-8", true, Set.of(""), columns, List.of(), Map.of(), Map.of());
+        return Mapping.identity(null, MappingTarget.RESPONSES.columns());
     }
 
     private Summary importFile(long runId, String file, Mapping mapping, HeaderPolicy policy, ResponseRules rules) {
