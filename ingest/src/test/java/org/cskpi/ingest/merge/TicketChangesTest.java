@@ -10,11 +10,14 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.cskpi.ingest.csv.CsvReaders;
 import org.cskpi.ingest.job.IngestRun;
+import org.cskpi.ingest.spark.SharedSpark;
 import org.cskpi.ingest.warehouse.WarehouseTables;
 import org.cskpi.store.AnalyzeRuns;
 import org.cskpi.store.RunLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Ingest logs the tickets each run made new or updated, with the versions they replaced. */
 class TicketChangesTest {
@@ -24,8 +27,24 @@ class TicketChangesTest {
     @TempDir
     Path dir;
 
-    @Test
-    void each_run_logs_its_new_and_updated_tickets_and_keeps_what_the_next_analyze_needs() throws Exception {
+    /**
+     * "large": the small-input limit set to 0, as for a warehouse too large for it, so the runs
+     * merge by broadcasting their tickets instead of shuffling the stored ones.
+     */
+    @ParameterizedTest(name = "{0} input")
+    @ValueSource(strings = {"small", "large"})
+    void each_run_logs_its_new_and_updated_tickets_and_keeps_what_the_next_analyze_needs(String size) throws Exception {
+        if (size.equals("large")) {
+            SharedSpark.session().conf().set("spark.cskpi.smallInputBytes", "0");
+        }
+        try {
+            logsEachRun(size.equals("large"));
+        } finally {
+            SharedSpark.session().conf().unset("spark.cskpi.smallInputBytes");
+        }
+    }
+
+    private void logsEachRun(boolean broadcast) throws Exception {
         Path monday = write("monday.csv",
                 "A,email,open,2026-03-02T09:00:00Z,,2026-03-02T09:00:00Z",
                 "B,chat,open,2026-03-02T11:00:00Z,,2026-03-02T11:00:00Z");
@@ -49,11 +68,15 @@ class TicketChangesTest {
                     "B updated @" + second + " before chat 2026-03-02T11:00:00Z resolved null",
                     "C new @" + second + " before null");
 
+            assertThat(run.progress.toString()).contains(broadcast
+                    ? "merging into the warehouse (the run's tickets broadcast)" : "merging into the warehouse...");
             long third = run.ingest(CsvReaders.canonical(), wednesday).runId();
             assertThat(log(run)).containsExactly(
                     "B updated @" + second + " before chat 2026-03-02T11:00:00Z resolved null",
                     "B updated @" + third + " before chat 2026-03-02T11:00:00Z resolved 2026-03-03T08:00:00Z",
                     "C new @" + second + " before null");
+            assertThat(run.tickets()).extracting(r -> r.getAs("ticket_id") + " " + r.getAs("channel") + " " + r.getAs("status"))
+                    .containsExactly("A email open", "B email solved", "C phone open");
         }
     }
 
