@@ -100,6 +100,11 @@ public final class UserCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             java.util.List<User> users = withUsers(common, UserService::list);
+            if (users.isEmpty()) {
+                out.println("No users yet: nobody can sign in to the web app. Add one with"
+                        + " `cskpi user add NAME --role admin`.");
+                return 0;
+            }
             out.printf("%-24s %-8s %s%n", "USER", "ROLE", "CREATED (UTC)");
             for (User user : users) {
                 out.printf("%-24s %-8s %s%n", user.username(), user.role().dbName(), user.createdAt().toLocalDate());

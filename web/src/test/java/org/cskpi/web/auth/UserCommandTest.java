@@ -48,6 +48,17 @@ class UserCommandTest {
     }
 
     @Test
+    void an_empty_list_says_how_to_add_the_first_user_instead_of_printing_a_bare_header() {
+        assertThat(run("", "list")).isZero();
+        assertThat(out.toString()).contains("No users yet").contains("cskpi user add NAME --role admin")
+                .doesNotContain("USER");
+        assertThat(run("secret-pass\nsecret-pass\n", "add", "ann", "--role", "admin")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("", "list")).isZero();
+        assertThat(out.toString()).startsWith("USER").doesNotContain("No users yet");
+    }
+
+    @Test
     void differing_passwords_unknown_roles_and_duplicates_fail_with_one_line() {
         assertThat(run("secret-pass\nsecret-pasz\n", "add", "ann", "--role", "analyst")).isEqualTo(Cli.FAILED);
         assertThat(err.toString()).contains("cskpi: the two passwords differ; nothing changed");
