@@ -143,7 +143,7 @@ public final class IngestJob {
                         .orderBy(Validated.FILE_INDEX).select(Validated.REASON).first().getString(0));
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
-            boolean broadcast = !small.applied() && counts.accepted() <= TicketMerge.BROADCAST_MAX_ROWS;
+            boolean broadcast = !small.applied() && TicketMerge.broadcasts(spark.conf(), counts.accepted());
             stage("deduplicating and merging into the warehouse" + (broadcast ? " (the run's tickets broadcast)" : ""));
             Merged merged = merge(runId, input, validated, staging, broadcast);
             runs.names().record(Breakdown.AGENT, input.agentNames(), runId);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.cskpi.ingest.canonical.Tickets;
 
 /**
@@ -46,10 +47,16 @@ public final class TicketMerge {
     }
 
     /**
-     * A run of at most this many accepted rows is merged by {@link #mergeByBroadcast}: about
-     * 250 MB of tickets held once in memory, against a shuffle of every stored ticket.
+     * A run of at most this many accepted rows is merged by {@link #mergeByBroadcast}, unless
+     * {@code spark.cskpi.mergeBroadcastRows} says otherwise (0: never).
      */
     public static final long BROADCAST_MAX_ROWS = 1_000_000;
+    static final String BROADCAST_ROWS_KEY = "spark.cskpi.mergeBroadcastRows";
+
+    /** Whether a run of {@code acceptedRows} is small enough for {@link #mergeByBroadcast}. */
+    public static boolean broadcasts(RuntimeConfig conf, long acceptedRows) {
+        return acceptedRows <= Long.parseLong(conf.get(BROADCAST_ROWS_KEY, String.valueOf(BROADCAST_MAX_ROWS)));
+    }
 
     /**
      * {@code Tickets.SCHEMA}'s columns plus {@link #CHANGE} and the {@link #BEFORE} image, by a full

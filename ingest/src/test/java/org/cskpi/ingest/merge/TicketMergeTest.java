@@ -98,6 +98,18 @@ class TicketMergeTest {
         }
     }
 
+    @Test
+    void runs_up_to_a_million_rows_broadcast_unless_the_limit_is_moved() {
+        assertThat(TicketMerge.broadcasts(spark.conf(), 1_000_000)).isTrue();
+        assertThat(TicketMerge.broadcasts(spark.conf(), 1_000_001)).isFalse();
+        spark.conf().set(TicketMerge.BROADCAST_ROWS_KEY, "0");
+        try {
+            assertThat(TicketMerge.broadcasts(spark.conf(), 60_000)).isFalse();
+        } finally {
+            spark.conf().unset(TicketMerge.BROADCAST_ROWS_KEY);
+        }
+    }
+
     private static Dataset<Row> merge(String strategy, Dataset<Row> stored, Dataset<Row> incoming) {
         BinaryOperator<Dataset<Row>> merge = strategy.equals("broadcast")
                 ? TicketMerge::mergeByBroadcast : TicketMerge::mergeByShuffle;
