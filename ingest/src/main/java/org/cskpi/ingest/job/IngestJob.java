@@ -110,7 +110,7 @@ public final class IngestJob {
             if (small.applied()) {
                 stage("small input: one shuffle partition, interpreted plans");
             }
-            return ingestFiles(runId, start, reader, files, options, small);
+            return ingestFiles(runId, start, reader, files, options, small.stagingLevel());
         }
     }
 
@@ -123,8 +123,7 @@ public final class IngestJob {
     }
 
     private IngestSummary ingestFiles(long runId, Instant start, SourceReader reader, List<Path> files, ReadOptions options,
-                                      SmallInputs small) {
-        StorageLevel staging = small.stagingLevel();
+                                      StorageLevel staging) {
         stage("reading " + files.size() + " " + reader.name() + " file(s)");
         StagedInput input = reader.read(spark, files, options);
         Map<String, Integer> fileIndexes = new HashMap<>();
@@ -143,9 +142,8 @@ public final class IngestJob {
                         .orderBy(Validated.FILE_INDEX).select(Validated.REASON).first().getString(0));
             }
             Optional<String> quarantine = counts.quarantined() > 0 ? Optional.of(writeQuarantine(runId, validated)) : Optional.empty();
-            boolean broadcast = !small.applied() && TicketMerge.broadcasts(spark.conf(), counts.accepted());
-            stage("deduplicating and merging into the warehouse" + (broadcast ? " (the run's tickets broadcast)" : ""));
-            Merged merged = merge(runId, input, validated, staging, broadcast);
+            stage("deduplicating and merging into the warehouse");
+            Merged merged = merge(runId, input, validated, staging);
             runs.names().record(Breakdown.AGENT, input.agentNames(), runId);
             Optional<IngestSummary.Contacts> contacts = target.contacts().map(store -> keepContacts(store, validated));
             return new IngestSummary(runId, input.files(), counts.read(), counts.accepted(), counts.byReason(),
@@ -160,19 +158,14 @@ public final class IngestJob {
     private record Merged(IngestSummary.Tickets tickets, Map<String, String> versions) {
     }
 
-    /**
-     * {@code broadcast}: the run is small beside a warehouse too large for the small-input
-     * settings, so its tickets are broadcast rather than every stored ticket shuffled.
-     */
-    private Merged merge(long runId, StagedInput input, Dataset<Row> validated, StorageLevel staging, boolean broadcast) {
+    private Merged merge(long runId, StagedInput input, Dataset<Row> validated, StorageLevel staging) {
         Dataset<Row> incoming = TicketRows.dedupe(TicketRows.filterAccepted(validated));
         if (input.messages().isPresent()) {
             incoming = TicketRows.withMessageFacts(incoming, input.messages().get());
         }
         Warehouse warehouse = Warehouse.at(spark, target.warehouse(), runs.versions());
         Dataset<Row> stored = new WarehouseTables(spark, warehouse).tickets();
-        Dataset<Row> merged = (broadcast ? TicketMerge.mergeByBroadcast(stored, incoming)
-                : TicketMerge.mergeByShuffle(stored, incoming)).persist(staging);
+        Dataset<Row> merged = TicketMerge.merge(stored, incoming).persist(staging);
         try {
             Map<String, Long> changes = new HashMap<>();
             for (Row row : merged.groupBy(TicketMerge.CHANGE).count().collectAsList()) {

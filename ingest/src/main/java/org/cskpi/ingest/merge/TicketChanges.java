@@ -46,7 +46,7 @@ public final class TicketChanges {
         return schema;
     }
 
-    /** The new and updated tickets of one run, from a merge's output ({@link TicketMerge#mergeByShuffle}, {@link TicketMerge#mergeByBroadcast}). */
+    /** The new and updated tickets of one run, from {@link TicketMerge#merge}'s output. */
     public static Dataset<Row> ofRun(Dataset<Row> merged, long runId) {
         List<Column> columns = new ArrayList<>(List.of(col(Tickets.SOURCE), col(Tickets.TICKET_ID),
                 lit(runId).as(INGEST_RUN_ID), col(TicketMerge.CHANGE).as(CHANGE)));

@@ -1,6 +1,5 @@
 package org.cskpi.ingest.merge;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RuntimeConfig;
 import org.cskpi.ingest.canonical.Tickets;
 
 /**
@@ -46,63 +44,12 @@ public final class TicketMerge {
         return "before_" + name;
     }
 
-    /**
-     * A run of at most this many accepted rows is merged by {@link #mergeByBroadcast}, unless
-     * {@code spark.cskpi.mergeBroadcastRows} says otherwise (0: never).
-     */
-    public static final long BROADCAST_MAX_ROWS = 1_000_000;
-    static final String BROADCAST_ROWS_KEY = "spark.cskpi.mergeBroadcastRows";
-
-    /** Whether a run of {@code acceptedRows} is small enough for {@link #mergeByBroadcast}. */
-    public static boolean broadcasts(RuntimeConfig conf, long acceptedRows) {
-        return acceptedRows <= Long.parseLong(conf.get(BROADCAST_ROWS_KEY, String.valueOf(BROADCAST_MAX_ROWS)));
-    }
-
-    /**
-     * {@code Tickets.SCHEMA}'s columns plus {@link #CHANGE} and the {@link #BEFORE} image, by a full
-     * outer join: both sides are shuffled by key. For a run as large as the warehouse (the first
-     * load, a re-import of the history).
-     */
-    public static Dataset<Row> mergeByShuffle(Dataset<Row> stored, Dataset<Row> incoming) {
+    /** {@code Tickets.SCHEMA}'s columns plus {@link #CHANGE} and the {@link #BEFORE} image. */
+    public static Dataset<Row> merge(Dataset<Row> stored, Dataset<Row> incoming) {
         Dataset<Row> s = stored.alias("s");
         Dataset<Row> n = incoming.alias("n");
-        return merged(s.join(n, sameTicket(s, n), "full_outer"), s, n);
-    }
-
-    /**
-     * The same rows as {@link #mergeByShuffle}, for a run much smaller than the warehouse (a
-     * week's export): the run's tickets are broadcast, so each stored ticket is read once and
-     * never shuffled, and the run's new tickets are those whose key no stored ticket has. The
-     * stored side is scanned twice, the second time for its two key columns only.
-     */
-    public static Dataset<Row> mergeByBroadcast(Dataset<Row> stored, Dataset<Row> incoming) {
-        Dataset<Row> s = stored.alias("s");
-        Dataset<Row> n = broadcast(incoming).alias("n");
-        Dataset<Row> storedOnes = merged(s.join(n, sameTicket(s, n), "left_outer"), s, n);
-        Dataset<Row> known = keys(stored).join(broadcast(keys(incoming)), scala(KEY), "left_semi");
-        Dataset<Row> fresh = incoming.join(broadcast(known), scala(KEY), "left_anti");
-        List<Column> columns = new ArrayList<>();
-        for (String name : Tickets.SCHEMA.fieldNames()) {
-            columns.add(col(name));
-        }
-        columns.add(lit(NEW).as(CHANGE));
-        BEFORE.forEach(name -> columns.add(lit(null).cast(Tickets.SCHEMA.apply(name).dataType()).as(before(name))));
-        return storedOnes.unionByName(fresh.select(columns.toArray(Column[]::new)));
-    }
-
-    private static final List<String> KEY = List.of(Tickets.SOURCE, Tickets.TICKET_ID);
-
-    private static Dataset<Row> keys(Dataset<Row> tickets) {
-        return tickets.select(col(Tickets.SOURCE), col(Tickets.TICKET_ID));
-    }
-
-    private static Column sameTicket(Dataset<Row> s, Dataset<Row> n) {
-        return s.col(Tickets.SOURCE).equalTo(n.col(Tickets.SOURCE))
-                .and(s.col(Tickets.TICKET_ID).equalTo(n.col(Tickets.TICKET_ID)));
-    }
-
-    /** The winning version of each joined pair, what happened to it, and the stored version's image. */
-    private static Dataset<Row> merged(Dataset<Row> joined, Dataset<Row> s, Dataset<Row> n) {
+        Dataset<Row> joined = s.join(n, s.col(Tickets.SOURCE).equalTo(n.col(Tickets.SOURCE))
+                .and(s.col(Tickets.TICKET_ID).equalTo(n.col(Tickets.TICKET_ID))), "full_outer");
         Column storedUpdated = s.col(Tickets.UPDATED_AT);
         Column incomingUpdated = n.col(Tickets.UPDATED_AT);
         Column incomingOlder = storedUpdated.isNotNull()
@@ -123,9 +70,5 @@ public final class TicketMerge {
         all.add(col(CHANGE));
         BEFORE.forEach(name -> all.add(s.col(name).as(before(name))));
         return withChange.select(all.toArray(Column[]::new));
-    }
-
-    private static scala.collection.immutable.Seq<String> scala(List<String> names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(names).toSeq();
     }
 }
