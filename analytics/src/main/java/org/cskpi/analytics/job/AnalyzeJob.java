@@ -130,7 +130,7 @@ public final class AnalyzeJob {
             return commit(inputs, plan, written, published -> new Result(runId, ticketCount, in.survey().answersCount(),
                     in.cutOff(), published, Duration.between(started, clock.instant()), plan));
         } finally {
-            facts.unpersist();
+            facts.unpersist(true); // blocking: a removal left running when the session stops logs an error
         }
     }
 

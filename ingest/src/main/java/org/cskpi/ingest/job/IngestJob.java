@@ -150,7 +150,8 @@ public final class IngestJob {
                     counts.unknownChannels(), counts.dstGaps(), counts.dstOverlaps(), input.skipped(), merged.tickets(),
                     merged.versions(), quarantine, contacts, Duration.between(start, clock.instant()));
         } finally {
-            validated.unpersist();
+            // Blocking: a removal still running when the session stops ends in a logged RejectedExecutionException.
+            validated.unpersist(true);
         }
     }
 
@@ -188,7 +189,7 @@ public final class IngestJob {
             return new Merged(new IngestSummary.Tickets(created + updated + unchanged, created, updated, unchanged, total),
                     versions);
         } finally {
-            merged.unpersist();
+            merged.unpersist(true); // blocking, as validated's
         }
     }
 
