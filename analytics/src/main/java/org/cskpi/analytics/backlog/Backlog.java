@@ -63,9 +63,13 @@ public final class Backlog {
         Dataset<Row> exploded = Breakdowns.explodeBreakdowns(counted, breakdowns);
         Dataset<Row> opened = exploded.select(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE),
                 col("week"), col("week_end"), col("tickets").as("opened"), lit(0L).as("closed"));
-        Dataset<Row> closed = exploded.filter(col("closed_week").isNotNull())
+        // No filter on closed_week here: one pushed below the count would make this branch a
+        // second scan of every ticket. Unresolved tickets add a row of week null closing 0,
+        // which the running sum ignores and the opened > 0 filter drops.
+        Dataset<Row> closed = exploded
                 .select(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE), col("closed_week").as("week"),
-                        lit(null).cast("timestamp").as("week_end"), lit(0L).as("opened"), col("tickets").as("closed"));
+                        lit(null).cast("timestamp").as("week_end"), lit(0L).as("opened"),
+                        when(col("closed_week").isNotNull(), col("tickets")).otherwise(lit(0L)).as("closed"));
         WindowSpec upToWeek = Window.partitionBy(col(Breakdowns.BREAKDOWN), col(Breakdowns.BREAKDOWN_VALUE))
                 .orderBy(col("week")).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Dataset<Row> balance = opened.unionByName(closed)

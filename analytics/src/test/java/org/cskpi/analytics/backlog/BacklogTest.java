@@ -47,4 +47,24 @@ class BacklogTest {
         assertThat(backlog).extracting(k -> k.week() + " " + k.result() + " " + k.sampleSize())
                 .containsExactlyInAnyOrder("2026-W10 2.0 2", "2026-W11 2.0 2");
     }
+
+    /** The opened and closed sides share one count of the facts: the tickets are read once, not twice. */
+    @Test
+    void the_tickets_are_counted_once_for_both_sides_of_the_balance(SparkSession spark) {
+        List<TicketRow> tickets = List.of(
+                ticket("a").created("2026-03-03T10:00:00Z").resolved("2026-03-10T10:00:00Z"),
+                ticket("b").created("2026-03-04T10:00:00Z"),
+                ticket("c").created("2026-03-11T10:00:00Z").resolved("2026-03-12T10:00:00Z"));
+        FactSettings settings = new FactSettings(BusinessClock.of(BusinessHours.standard(OSLO)),
+                CskpiConfig.DEFAULT_FRT_TARGETS, 7, Instant.parse("2026-03-20T00:00:00Z"));
+        Dataset<Row> facts = TicketFacts.prepare(TicketRow.tickets(spark, tickets), settings);
+        Dataset<Row> backlog = Backlog.backlogKpis(facts, List.of(), OSLO);
+
+        String plan = backlog.queryExecution().executedPlan().toString();
+        assertThat(plan).contains("ReusedExchange");
+        assertThat(plan.split("LocalTableScan", -1)).hasSize(2);
+        // W10: a and b open at its end; W11: a and c closed in it, b still open.
+        assertThat(Kpis.collect(backlog)).extracting(k -> k.week() + " " + k.result())
+                .containsExactlyInAnyOrder("2026-W10 2.0", "2026-W11 1.0");
+    }
 }
